@@ -95,3 +95,14 @@ clean:
 	rm -rf bin build build-san
 
 -include scripts/pipeline.mk
+
+# Coverage-guided fuzzing of the JSON reader (clang's libFuzzer), seeded
+# with JSONTestSuite.  FUZZTIME seconds (default 60).
+FUZZTIME ?= 60
+fuzz:
+	@mkdir -p build/fuzz-corpus
+	clang -g -O1 -fsanitize=fuzzer,address,undefined $(CPPFLAGS) \
+	    -o build/fuzz-jsonx tests/fuzz/jsonx.c common/jsonx.c \
+	    common/outbuf.c common/xalloc.c common/diag.c
+	build/fuzz-jsonx -max_total_time=$(FUZZTIME) build/fuzz-corpus \
+	    ../shared/conformance/JSONTestSuite/test_parsing
