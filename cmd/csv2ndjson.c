@@ -808,6 +808,7 @@ main(int argc, char *argv[])
 	int ch, status = STATUS_OK;
 
 	diag_init(argv[0]);
+	argv[0] = (char *)diag_prog();	/* getopt's messages name the tool */
 	while ((ch = getopt_long(argc, argv, "d:huV", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'd':
