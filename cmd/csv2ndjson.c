@@ -603,19 +603,18 @@ chunk(struct conv *c, const char *s, const char *ce)
 	int eol = ce[-1] == '\n';
 
 	c->ce = ce;
-	if (c->open) {
-		if (c->raw0 == NULL)		/* a new buffer, or after replay */
-			c->raw0 = s;
-		if (c->raw.len + (size_t)(ce - c->raw0) > max_record) {
-			diag_warn(c->name, c->start,
-			    "record longer than %zu bytes", max_record);
-			c->status = STATUS_FAIL;
-			c->stop = 1;
-			return;
-		}
-	} else {
+	if (!c->open) {
 		c->start = c->line;
 		c->raw0 = s;
+	} else if (c->raw0 == NULL)	/* a new buffer, or after replay */
+		c->raw0 = s;
+	/* Chunks are at most a block, so this bounds every buffer. */
+	if (c->raw.len + (size_t)(ce - c->raw0) > max_record) {
+		diag_warn(c->name, c->start, "record longer than %zu bytes",
+		    max_record);
+		c->status = STATUS_FAIL;
+		c->stop = 1;
+		return;
 	}
 	if (c->skip) {
 		if (eol)
