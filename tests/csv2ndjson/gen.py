@@ -1,14 +1,13 @@
-# gen.py SEED CSV EXPECTED [NAME]: write a random CSV that exercises
-# quoting, embedded line breaks, CRLF, blank lines, a BOM and fields that
-# straddle read blocks, plus the JSON array csv2ndjson must turn it into
-# (with "src": "NAME:line" where line is the physical line, counting
-# '\n', on which each record starts).  A helper of tests/csv2ndjson.
+# gen.py SEED CSV EXPECTED: write a random CSV that exercises quoting,
+# embedded line breaks, CRLF, blank lines, a BOM and fields that straddle
+# read blocks, plus the JSON array csv2ndjson must turn it into, with
+# "src": the physical line (counting '\n') on which each record starts
+# (see ndjcmp.py --src).  A helper of tests/csv2ndjson.
 import json
 import random
 import sys
 
 seed, csvpath, exppath = int(sys.argv[1]), sys.argv[2], sys.argv[3]
-name = sys.argv[4] if len(sys.argv) > 4 else csvpath
 rnd = random.Random(seed)
 pieces = ["a", "bc", "Zoe", "O'Neil", "1975-11-01", " ", ",", '"', '""',
           "\n", "\r\n", "\r", "\t", "é", "✓", "😀", "\x01", "\\", "/",
@@ -55,7 +54,7 @@ while size < 1200000:
     emit(rec)
     size += len(rec)
     obj = dict(zip(header, vals))
-    obj["src"] = "%s:%d" % (name, line)
+    obj["src"] = line
     want.append(obj)
     emit(rnd.choice(["\n", "\r\n"]))
 if rnd.random() < 0.5:
