@@ -189,14 +189,13 @@ word_special(uint64_t w)
 }
 
 /*
- * Append p[0, n) to b as the inside of a JSON string.  This is the hot
- * path: one pass that both escapes and validates UTF-8, writing straight
- * into the record buffer.  Returns 0, or -1 when p is not valid UTF-8
+ * Append p[0, n) to b as the inside of a JSON string, escaping and
+ * checking UTF-8 in one pass.  Returns 0, or -1 when p is not valid UTF-8
  * (b then holds a partial value, which the caller discards).  lossy
  * writes U+FFFD for each invalid byte instead of failing.
  */
 static int
-put_esc(struct buf *b, const char *p, size_t n, int lossy)
+esc_any(struct buf *b, const char *p, size_t n, int lossy)
 {
 	static const char hex[] = "0123456789abcdef";
 	const unsigned char *s = (const unsigned char *)p, *e = s + n;
@@ -258,6 +257,39 @@ put_esc(struct buf *b, const char *p, size_t n, int lossy)
 	}
 	b->len = d - b->p;
 	return 0;
+}
+
+/*
+ * The hot path, inlined into the field callback: plain ASCII is copied a
+ * word at a time straight into the record buffer; the first byte that
+ * needs care hands the rest to esc_any.
+ */
+static inline int
+put_esc(struct buf *b, const char *p, size_t n, int lossy)
+{
+	const unsigned char *s = (const unsigned char *)p, *e = s + n;
+	uint64_t w;
+	char *d;
+
+	d = buf_room(b, n + 8);
+	while (e - s >= 8) {
+		memcpy(&w, s, 8);
+		if (word_special(w))
+			goto slow;
+		memcpy(d, &w, 8);
+		s += 8;
+		d += 8;
+	}
+	while (s < e) {
+		if (cls[*s] != 0)
+			goto slow;
+		*d++ = *s++;
+	}
+	b->len = d - b->p;
+	return 0;
+slow:
+	b->len = d - b->p;
+	return esc_any(b, (const char *)s, e - s, lossy);
 }
 
 static void
@@ -455,7 +487,8 @@ on_field(void *f, size_t n, void *arg)
 		keys_number(&c->keys, i);	/* --no-header, first record */
 	k = c->keys.text.p + c->keys.off[i];
 	kn = c->keys.off[i + 1] - c->keys.off[i];
-	buf_add(&c->rec, k, kn);
+	memcpy(buf_room(&c->rec, kn + n + 8), k, kn);
+	c->rec.len += kn;
 	if (put_esc(&c->rec, f, n, 0) != 0)
 		set_bad(c, "invalid UTF-8 in field %zu", i + 1);
 }
