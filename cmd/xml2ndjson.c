@@ -92,6 +92,7 @@ struct conv {
 	int		 failed;	/* fatal error reported: stop */
 	int		 bad;		/* a record was skipped */
 	int		 depth;		/* open elements */
+	int		 root;		/* the root element was seen */
 	int		 matched;	/* leading path components matched */
 	int		 rec_depth;	/* depth of the record element, 0: none */
 	int		 skipping;	/* record too large: drop until its end */
@@ -182,7 +183,9 @@ on_error(void *data, xmlErrorPtr e)
 		snprintf(msg, sizeof(msg), "premature end of input in "
 		    "element %.100s", (const char *)cv->ctxt->name);
 		report(cv, e->line, e->int2, msg);
-	} else
+	} else if (e->code == XML_ERR_DOCUMENT_END && !cv->root)
+		report(cv, e->line, e->int2, "no root element");
+	else
 		report(cv, e->line, e->int2, e->message != NULL ?
 		    e->message : "parse error");
 	cv->ctxt->disableSAX = 1;
@@ -536,6 +539,7 @@ on_start(void *data, const xmlChar *name, const xmlChar *prefix,
 	if (cv->failed)
 		return;
 	d = ++cv->depth;
+	cv->root = 1;
 	if (d > cv->max_depth) {
 		fatal_here(cv, "depth limit exceeded");
 		return;
@@ -677,7 +681,7 @@ convert(struct conv *cv, const char *path)
 		return STATUS_FAIL;
 	cv->file = lr_name(lr);
 	cv->failed = cv->bad = 0;
-	cv->depth = cv->matched = cv->rec_depth = 0;
+	cv->depth = cv->matched = cv->rec_depth = cv->root = 0;
 	cv->ctxt = xmlCreatePushParserCtxt(&sax, cv, NULL, 0, cv->file);
 	if (cv->ctxt == NULL)
 		diag_fatal(STATUS_FAIL, "out of memory");
@@ -772,6 +776,7 @@ main(int argc, char *argv[])
 	int ch, i, unbuffered = 0, status = STATUS_OK;
 
 	diag_init(argv[0]);
+	argv[0] = (char *)diag_prog();	/* getopt's messages use it */
 	memset(&cv, 0, sizeof(cv));
 	cv.max_depth = DEF_DEPTH;
 	cv.max_record = DEF_RECORD;
