@@ -378,19 +378,44 @@ rec_open(struct conv *cv, const xmlChar *prefix, const xmlChar *name,
 		too_big(cv);
 }
 
+/*
+ * "sigil prefix:name": as a key.  XML names hold no byte that JSON must
+ * escape, so the key goes out in one write without the escaper.
+ */
 static void
 put_name(struct outbuf *ob, const char *sigil, const xmlChar *prefix,
     const xmlChar *name)
 {
-	ob_putc(ob, '"');
-	if (sigil != NULL)
-		ob_puts(ob, sigil);
-	if (prefix != NULL) {
-		ob_json_esc(ob, (const char *)prefix, strlen((const char *)prefix));
-		ob_putc(ob, ':');
+	char buf[256];
+	size_t n = 0, lp = 0, ln = strlen((const char *)name);
+
+	if (prefix != NULL)
+		lp = strlen((const char *)prefix);
+	if (lp + ln + 6 > sizeof(buf)) {
+		ob_putc(ob, '"');
+		if (sigil != NULL)
+			ob_putc(ob, *sigil);
+		if (prefix != NULL) {
+			ob_write(ob, prefix, lp);
+			ob_putc(ob, ':');
+		}
+		ob_write(ob, name, ln);
+		ob_write(ob, "\":", 2);
+		return;
 	}
-	ob_json_esc(ob, (const char *)name, strlen((const char *)name));
-	ob_write(ob, "\":", 2);
+	buf[n++] = '"';
+	if (sigil != NULL)
+		buf[n++] = *sigil;
+	if (prefix != NULL) {
+		memcpy(buf + n, prefix, lp);
+		n += lp;
+		buf[n++] = ':';
+	}
+	memcpy(buf + n, name, ln);
+	n += ln;
+	buf[n++] = '"';
+	buf[n++] = ':';
+	ob_write(ob, buf, n);
 }
 
 static int
