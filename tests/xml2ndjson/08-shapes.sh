@@ -49,3 +49,16 @@ run 0 $XML2NDJSON -r Extra "$T/in.xml"
 same "$T/out" "$T/want"
 run 0 $XML2NDJSON -r x:Extra "$T/in.xml"
 empty "$T/out"
+# Long names take the slow path of the key writer.
+$PY -c "
+n = 'N' * 300; p = 'P' * 10
+print('<r xmlns:%s=\"urn:x\"><c %s:%s=\"1\"><%s>v</%s><%s:%s/></c></r>'
+      % (p, p, n, n, n, p, n))" >"$T/long.xml"
+run 0 $XML2NDJSON -r c "$T/long.xml"
+$PY -c "
+import json, sys
+n = 'N' * 300; p = 'P' * 10
+want = {'@' + p + ':' + n: '1', n: 'v', p + ':' + n: ''}
+got = json.loads(open(sys.argv[1]).read())
+assert list(got.items()) == list(want.items()), got
+" "$T/out"
