@@ -36,9 +36,9 @@
 "  -h, --help               show this help and exit\n"\
 "  -V, --version            show the version and exit\n"\
 "\n"\
-"Attributes become \"@name\" keys, text beside attributes or child elements\n"\
-"becomes \"" TEXT_KEY "\", repeated children become arrays.  DTDs may not declare\n"\
-"entities; nothing is ever fetched.  See xml2ndjson(1).\n"
+"Attributes become \"@name\" keys, text beside attributes or child\n"\
+"elements becomes \"" TEXT_KEY "\", repeated children become arrays.\n"\
+"DTDs may not declare entities; nothing is ever fetched.  See xml2ndjson(1).\n"
 
 /* One element of the record being built. */
 struct node {
@@ -224,7 +224,7 @@ too_big(struct conv *cv)
 	cv->skipping = 1;
 }
 
-static int
+static void
 add_text(struct conv *cv, const char *p, size_t n)
 {
 	if (cv->ntext + n > cv->captext) {
@@ -234,7 +234,6 @@ add_text(struct conv *cv, const char *p, size_t n)
 	}
 	memcpy(cv->text + cv->ntext, p, n);
 	cv->ntext += n;
-	return 0;
 }
 
 /* Hash of (parent, prefix, name); names are interned, so pointers do. */
@@ -295,7 +294,8 @@ rec_begin(struct conv *cv)
 	cv->cur = NONE;
 	cv->skipping = 0;
 	if (++cv->gen == 0) {	/* wrapped: stale stamps could match */
-		memset(cv->slots, 0, cv->nslots * sizeof(*cv->slots));
+		if (cv->slots != NULL)
+			memset(cv->slots, 0, cv->nslots * sizeof(*cv->slots));
 		cv->gen = 1;
 	}
 	cv->rec_line = xmlSAX2GetLineNumber(cv->ctxt);
@@ -379,11 +379,11 @@ rec_open(struct conv *cv, const xmlChar *prefix, const xmlChar *name,
 }
 
 /*
- * "sigil prefix:name": as a key.  XML names hold no byte that JSON must
- * escape, so the key goes out in one write without the escaper.
+ * "@prefix:name": as a key (sigil and prefix optional).  XML names hold
+ * no byte that JSON must escape, so the key goes out in one write.
  */
 static void
-put_name(struct outbuf *ob, const char *sigil, const xmlChar *prefix,
+put_name(struct outbuf *ob, char sigil, const xmlChar *prefix,
     const xmlChar *name)
 {
 	char buf[256];
@@ -393,8 +393,8 @@ put_name(struct outbuf *ob, const char *sigil, const xmlChar *prefix,
 		lp = strlen((const char *)prefix);
 	if (lp + ln + 6 > sizeof(buf)) {
 		ob_putc(ob, '"');
-		if (sigil != NULL)
-			ob_putc(ob, *sigil);
+		if (sigil != '\0')
+			ob_putc(ob, sigil);
 		if (prefix != NULL) {
 			ob_write(ob, prefix, lp);
 			ob_putc(ob, ':');
@@ -404,8 +404,8 @@ put_name(struct outbuf *ob, const char *sigil, const xmlChar *prefix,
 		return;
 	}
 	buf[n++] = '"';
-	if (sigil != NULL)
-		buf[n++] = *sigil;
+	if (sigil != '\0')
+		buf[n++] = sigil;
 	if (prefix != NULL) {
 		memcpy(buf + n, prefix, lp);
 		n += lp;
@@ -499,7 +499,7 @@ put_object(struct conv *cv, uint32_t id)
 		if (comma)
 			ob_putc(ob, ',');
 		comma = 1;
-		put_name(ob, "@", a->prefix, a->name);
+		put_name(ob, '@', a->prefix, a->name);
 		ob_putc(ob, '"');
 		ob_json_esc(ob, cv->text + a->off, a->len);
 		ob_putc(ob, '"');
@@ -514,7 +514,7 @@ put_object(struct conv *cv, uint32_t id)
 		if (comma)
 			ob_putc(ob, ',');
 		comma = 1;
-		put_name(ob, NULL, ch->prefix, ch->name);
+		put_name(ob, '\0', ch->prefix, ch->name);
 		if (!(ch->flags & N_MULTI)) {
 			put_value(cv, c);
 			continue;

@@ -36,11 +36,21 @@ fi
 # --unbuffered: each record is written as it ends (same bytes).
 run 0 $XML2NDJSON -u -r c "$T/a.xml" "$T/b.xml"
 same "$T/out" "$T/want"
+# The rest of the document is held back until the first record is out.
 mkfifo "$T/fifo"
-(printf '<r><c>1</c>'; sleep 2; printf '</r>') >"$T/fifo" &
 $XML2NDJSON -u -r c "$T/fifo" >"$T/live" 2>&1 &
 pid=$!
-i=0
-while [ ! -s "$T/live" ] && [ $i -lt 15 ]; do sleep 0.1; i=$((i + 1)); done
-[ -s "$T/live" ] || fail "-u: nothing written before the document ended"
-wait $pid
+{
+	printf '<r><c>1</c>'
+	i=0
+	while [ ! -s "$T/live" ] && [ $i -lt 300 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	[ -s "$T/live" ] && : >"$T/seen"
+	printf '<c>2</c></r>'
+} >"$T/fifo"
+wait $pid || fail "-u: exit status"
+[ -f "$T/seen" ] || fail "-u: nothing written before the document ended"
+printf '{"#text":"1"}\n{"#text":"2"}\n' >"$T/want"
+same "$T/live" "$T/want"
