@@ -298,22 +298,31 @@ scan_string(const char *p, size_t n, int escaped)
 	ob_json_str(out, s, len);
 }
 
-/* A number token: a bare 13..19-digit Luhn-valid integer is a PAN. */
+/*
+ * A number token whose text holds a PAN ("4111111111111111",
+ * "-4111111111111111.0") becomes a string with the PAN masked.
+ */
 static void
 scan_number(const char *p, size_t n)
 {
-	size_t i;
+	const char *s;
+	size_t len;
+	long long k;
 
-	if (n < PAN_SCAN_MIN || n > PAN_MAX || !pan_luhn(p, n))
-		goto keep;
-	for (i = 0; i < n; i++)
-		if (p[i] < '0' || p[i] > '9')
-			goto keep;
-	put_pan(out, p, n, 1);
-	st.scanned++;
-	return;
-keep:
-	ob_write(out, p, n);
+	if (n < PAN_SCAN_MIN || !pan_maybe(p, n)) {
+		ob_write(out, p, n);
+		return;
+	}
+	ob_truncate(tmp, 0);
+	if ((k = mask_text(tmp, p, n)) == 0) {
+		ob_write(out, p, n);
+		return;
+	}
+	st.scanned += k;
+	s = ob_data(tmp, &len);
+	ob_putc(out, '"');
+	ob_write(out, s, len);
+	ob_putc(out, '"');
 }
 
 /*
@@ -639,6 +648,7 @@ main(int argc, char *argv[])
 	int ch, i, hash = 0, unbuffered = 0, status = STATUS_OK;
 
 	diag_init(argv[0]);
+	argv[0] = (char *)diag_prog();	/* getopt's messages use it */
 	while ((ch = getopt_long(argc, argv, "huV", longopts, NULL)) != -1) {
 		switch (ch) {
 		case O_CARD: add_rules(optarg, "--card", A_CARD); break;
