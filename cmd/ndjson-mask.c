@@ -43,7 +43,8 @@
 "  -h, --help                show this help\n"			\
 "  -V, --version             show the version\n"			\
 "\n"									\
-"FIELDS is a comma-separated list of top-level keys.\n"
+"FIELDS is a comma-separated list of top-level keys; a.b names member b\n" \
+"of the object in top-level member a.\n"
 
 enum act { A_KEEP, A_CARD, A_DROP, A_HASH, A_REDACT };
 
@@ -58,6 +59,11 @@ static size_t	 nrules;
 static uint64_t	 lenmask;	/* bit L set when some rule name has length L */
 static int	 longnames;	/* some rule name is 64 bytes or longer */
 static int	 keep_first, scan;
+static size_t	 ndotted;	/* rules with a dotted path */
+
+#define MAXDEPTH	16	/* most names in a dotted path */
+static struct jx_doc sub[MAXDEPTH];	/* nested objects being rewritten */
+static char	 fpath[1024];	/* dotted path of the member at hand */
 
 static struct {
 	long long	 in, out, rejected, cards, scanned, dropped, redacted,
@@ -87,6 +93,17 @@ usage(int status)
 	exit(status);
 }
 
+/* The number of names in a dotted path. */
+static size_t
+names(const char *s)
+{
+	size_t n = 1;
+
+	for (; *s != '\0'; s++)
+		n += *s == '.';
+	return n;
+}
+
 static void
 add_rules(const char *arg, const char *opt, enum act act)
 {
@@ -106,6 +123,13 @@ add_rules(const char *arg, const char *opt, enum act act)
 		rules[nrules].name = list[i];	/* kept until exit */
 		rules[nrules].len = strlen(list[i]);
 		rules[nrules].act = act;
+		if (strchr(list[i], '.') != NULL)
+			ndotted++;
+		if (names(list[i]) > MAXDEPTH) {
+			diag_msg("more than %d names in a dotted path: %s",
+			    MAXDEPTH, list[i]);
+			usage(STATUS_USAGE);
+		}
 		if (rules[nrules].len < 64)
 			lenmask |= (uint64_t)1 << rules[nrules].len;
 		else
@@ -488,12 +512,31 @@ reject(const char *name, long long lineno, long long col, int json,
 	rej_write(rej, name, lineno, err, line, n);
 }
 
+/* 1 when a rule names a member inside the object at path p[0, n). */
+static int
+path_prefix(const char *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < nrules; i++)
+		if (rules[i].len > n && rules[i].name[n] == '.' &&
+		    memcmp(rules[i].name, p, n) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Write the object d with every rule applied.  fpath[0, plen) is the
+ * dotted path of d followed by '.', empty at the top level; depth indexes
+ * the parse of a nested object that a dotted rule reaches into.
+ */
 static void
-mask_record(const struct jx_doc *d)
+mask_object(const struct jx_doc *d, size_t plen, int depth)
 {
 	const struct jx_member *m;
-	const char *k, *span = NULL, *end = NULL;
-	size_t i, klen;
+	const char *k, *name, *span = NULL, *end = NULL;
+	size_t i, klen, nlen;
+	struct jx_err e;
 	int nout = 0;
 	enum act act;
 
@@ -506,7 +549,18 @@ mask_record(const struct jx_doc *d)
 			k = m->key.p + 1;
 			klen = m->key.n - 2;
 		}
-		act = lookup(k, klen);
+		name = k;
+		nlen = klen;
+		if (plen > 0) {
+			if (plen + klen >= sizeof(fpath)) {
+				name = NULL;
+			} else {
+				memcpy(fpath + plen, k, klen);
+				name = fpath;
+				nlen = plen + klen;
+			}
+		}
+		act = name != NULL ? lookup(name, nlen) : A_KEEP;
 		if (act == A_KEEP && m->val.type < JX_ARRAY &&
 		    m->val.p == m->key.p + m->key.n + 1 &&
 		    (!scan || (!pan_maybe(m->val.p, m->val.n) &&
@@ -540,6 +594,26 @@ mask_record(const struct jx_doc *d)
 			st.dropped++;
 			continue;
 		}
+		/* A dotted rule reaches into this object: descend. */
+		if (act == A_KEEP && ndotted > 0 && m->val.type == JX_OBJECT &&
+		    depth + 1 < MAXDEPTH && name != NULL &&
+		    nlen + 1 < sizeof(fpath) && path_prefix(name, nlen)) {
+			memmove(fpath, name, nlen);
+			fpath[nlen] = '.';
+			if (nout++)
+				ob_putc(out, ',');
+			if (scan)
+				scan_string(m->key.p, m->key.n,
+				    m->key.flags & JX_ESCAPED);
+			else
+				ob_write(out, m->key.p, m->key.n);
+			ob_putc(out, ':');
+			if (jx_parse(&sub[depth], m->val.p, m->val.n, &e) < 0)
+				diag_fatal(STATUS_FAIL, "internal error: %s",
+				    e.msg);
+			mask_object(&sub[depth], nlen + 1, depth + 1);
+			continue;
+		}
 		if (nout++)
 			ob_putc(out, ',');
 		if (scan && act == A_KEEP)
@@ -570,8 +644,6 @@ mask_record(const struct jx_doc *d)
 		ob_write(out, span, end - span);
 	}
 	ob_putc(out, '}');
-	ob_end_record(out);
-	st.out++;
 }
 
 /* Mask every record of one input; 0, or -1 when it could not be read. */
@@ -601,7 +673,9 @@ mask_file(const char *path, struct jx_doc *d)
 			    "record is not a JSON object", line, n);
 			continue;
 		}
-		mask_record(d);
+		mask_object(d, 0, 0);
+		ob_end_record(out);
+		st.out++;
 	}
 	if (lr_close(lr) < 0)
 		rc = -1;
@@ -687,6 +761,8 @@ main(int argc, char *argv[])
 	dec = ob_mem();
 	tmp = ob_mem();
 	jx_init(&d);
+	for (i = 0; i < MAXDEPTH; i++)
+		jx_init(&sub[i]);
 	if (argc == 0 && mask_file("-", &d) < 0)
 		status = STATUS_FAIL;
 	for (i = 0; i < argc; i++)
@@ -704,6 +780,8 @@ main(int argc, char *argv[])
 			status = STATUS_FAIL;
 	}
 	jx_free(&d);
+	for (i = 0; i < MAXDEPTH; i++)
+		jx_free(&sub[i]);
 	ob_close(dec);
 	ob_close(tmp);
 	EVP_MAC_CTX_free(mac);
