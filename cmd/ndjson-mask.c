@@ -152,7 +152,7 @@ lookup(const char *k, size_t n)
 	return A_KEEP;
 }
 
-static void
+static _Noreturn void
 ssl_fatal(const char *what)
 {
 	unsigned long e = ERR_get_error();
@@ -288,7 +288,7 @@ mask_text(struct outbuf *ob, const char *s, size_t n)
 
 /* A validated string token (quotes included), PANs masked for --scan. */
 static void
-scan_string(const char *p, size_t n, int escaped)
+scan_str(const char *p, size_t n, int escaped)
 {
 	const char *s;
 	size_t len;
@@ -373,15 +373,16 @@ walk(const char *p, size_t n)
 				}
 			t++;
 			if (scan)
-				scan_string(s, t - s, escaped);
+				scan_str(s, t - s, escaped);
 			else
 				ob_write(out, s, t - s);
 			s = t;
 			break;
 		case '-': case '0': case '1': case '2': case '3': case '4':
 		case '5': case '6': case '7': case '8': case '9':
-			for (t = s + 1; t < e && strchr("0123456789.eE+-", *t);
-			    t++)
+			for (t = s + 1; t < e && ((*t >= '0' && *t <= '9') ||
+			    *t == '.' || *t == 'e' || *t == 'E' || *t == '+' ||
+			    *t == '-'); t++)
 				;
 			if (scan)
 				scan_number(s, t - s);
@@ -404,7 +405,7 @@ put_value(const struct jx_val *v)
 	switch (v->type) {
 	case JX_STRING:
 		if (scan)
-			scan_string(v->p, v->n, v->flags & JX_ESCAPED);
+			scan_str(v->p, v->n, v->flags & JX_ESCAPED);
 		else
 			ob_write(out, v->p, v->n);
 		break;
@@ -499,8 +500,8 @@ reject(const char *name, long long lineno, long long col, int json,
 
 	st.rejected++;
 	if (rej == NULL) {
-		diag_warn_at(name, lineno, col, "%s%s", json ? "invalid JSON: " :
-		    "", msg);
+		diag_warn_at(name, lineno, col, "%s%s",
+		    json ? "invalid JSON: " : "", msg);
 		bad_records = 1;
 		return;
 	}
@@ -603,7 +604,7 @@ mask_object(const struct jx_doc *d, size_t plen, int depth)
 			if (nout++)
 				ob_putc(out, ',');
 			if (scan)
-				scan_string(m->key.p, m->key.n,
+				scan_str(m->key.p, m->key.n,
 				    m->key.flags & JX_ESCAPED);
 			else
 				ob_write(out, m->key.p, m->key.n);
@@ -617,7 +618,7 @@ mask_object(const struct jx_doc *d, size_t plen, int depth)
 		if (nout++)
 			ob_putc(out, ',');
 		if (scan && act == A_KEEP)
-			scan_string(m->key.p, m->key.n,
+			scan_str(m->key.p, m->key.n,
 			    m->key.flags & JX_ESCAPED);
 		else
 			ob_write(out, m->key.p, m->key.n);

@@ -94,7 +94,8 @@ pan_find(const char *s, size_t n, size_t from, struct pan_match *m)
 					m->d[nd++] = s[k];
 				if (k < n && ISDIGIT(s[k]))
 					break;		/* over PAN_MAX digits */
-				if (nd >= PAN_SCAN_MIN && pan_luhn(m->d, nd)) {
+				if (nd >= PAN_SCAN_MIN &&
+				    pan_luhn(m->d, nd)) {
 					best = k;
 					bestnd = nd;
 				}
