@@ -566,10 +566,11 @@ static void feed(struct conv *, const char *, size_t);
  * cause is one stray quote on its first line that swallowed the lines
  * after it, so reject only the first line and parse the rest again, as
  * if the stray quote had not been there.  The bytes come from the raw
- * copy, which the cap on a record bounds.  Nesting is capped too; past
- * it the whole record is rejected instead.
+ * copy, which the cap on a record bounds.  Nesting is capped too (each
+ * level holds a copy): past it, or for a record on one line, decline and
+ * return -1, and the caller rejects the whole record.
  */
-static void
+static int
 replay(struct conv *c, const char *why)
 {
 	const char *raw, *nl;
@@ -579,11 +580,8 @@ replay(struct conv *c, const char *why)
 
 	raw = rec_raw(c, &n);
 	nl = memchr(raw, '\n', n);
-	if (nl == NULL || c->depth >= 32) {
-		reject(c, start, why, raw, n);
-		rec_reset(c);
-		return;
-	}
+	if (nl == NULL || c->depth >= 32)
+		return -1;
 	first = nl - raw;
 	reject(c, start, why, raw, first > 0 && raw[first - 1] == '\r' ?
 	    first - 1 : first);
@@ -597,35 +595,40 @@ replay(struct conv *c, const char *why)
 	feed(c, copy, n);
 	c->depth--;
 	free(copy);
+	return 0;
 }
 
 /*
  * libcsv stopped at s[off] (CSV_STRICT): a quote inside an unquoted field,
  * or something other than a delimiter or line break after a closing quote.
+ * Returns 1 when the lines were replayed (and so counted), else 0.
  */
-static void
+static int
 parse_error(struct conv *c, const char *s, size_t off)
 {
 	const char *what = s[off] == '"' ? "quote in unquoted field" :
 	    "unexpected character after closing quote";
 
 	parser_reset(c);
+	c->bad = NULL;			/* the quote error is the news */
 	if (c->header) {
-		c->bad = NULL;
 		header_fail(c, what);
-		return;
+		return 1;
 	}
 	if (c->line != c->start) {
 		set_bad(c, "quoted field not closed properly (error on line "
 		    "%lld)", c->line);
 		c->bad = NULL;
-		replay(c, c->badbuf);
-		return;
-	}
+		if (replay(c, c->badbuf) == 0)
+			return 1;
+		set_bad(c, "quoted field not closed properly (error on line "
+		    "%lld)", c->line);
+	} else
+		set_bad(c, "%s", what);
 	/* Skip the rest of the line and reject it with the record. */
-	set_bad(c, "%s", what);
 	c->skip = 1;
 	c->open = 1;
+	return 0;
 }
 
 /* Feed one chunk: a line, a line up to a lone CR, or a block's tail. */
@@ -658,11 +661,10 @@ chunk(struct conv *c, const char *s, const char *ce)
 			if (csv_error(&c->p) != CSV_EPARSE)
 				diag_fatal(STATUS_FAIL, "%s",
 				    csv_strerror(csv_error(&c->p)));
-			parse_error(c, s, n);
-			if (c->skip && eol)
-				rec_end(c);
-			else if (!c->skip)
+			if (parse_error(c, s, n))
 				return;		/* replayed: lines counted */
+			if (eol)
+				rec_end(c);
 		} else
 			c->open = c->p.pstate != c->rownotbegun;
 	}
@@ -725,13 +727,12 @@ finish(struct conv *c)
 			header_fail(c, "unterminated quoted field");
 			break;
 		}
-		raw = rec_raw(c, &n);
-		if (memchr(raw, '\n', n) == NULL) {
+		if (replay(c, "unterminated quoted field") != 0) {
+			raw = rec_raw(c, &n);
 			reject(c, c->start, "unterminated quoted field", raw, n);
 			rec_reset(c);
 			break;
 		}
-		replay(c, "unterminated quoted field");
 		c->open = c->p.pstate != c->rownotbegun || c->skip;
 	}
 }
@@ -799,8 +800,10 @@ convert(const char *path, struct outbuf *out, struct rejects *rej,
 		if (n > 0)
 			feed(c, p, n);
 	}
-	if (n < 0)
+	if (n < 0) {			/* reported; drop the partial record */
 		c->status = STATUS_FAIL;
+		c->stop = 1;
+	}
 	if (!c->stop && !ob_error(out)) {
 		if (nbom > 0 && nbom < 3)
 			feed(c, bom, nbom);

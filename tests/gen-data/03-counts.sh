@@ -1,7 +1,7 @@
 # gen-data: record counts per file follow --customers (sales has exactly N;
 # marketing and billing lose and gain the planted shares); --manifest
 . "$TOP/tests/lib.sh"
-GEN=$TOP/scripts/gen-data
+. "$TOP/tests/gen-data/lib.sh"
 counts() {
 	$PY - "$1" <<'PYEOF'
 import csv, json, sys
@@ -17,7 +17,7 @@ PYEOF
 }
 # json = N - round(2.5% N) + round(1% N); xml = N - round(3.5% N) + round(1% N)
 for n in 0 1 2 57 1000 3000; do
-	"$GEN" --customers $n --seed 3 --out "$T/d$n" --manifest "$T/m$n.json"
+	gen --customers $n --seed 3 --out "$T/d$n" --manifest "$T/m$n.json"
 	echo "$n: $(counts "$T/d$n")"
 	$PY -c 'import json,sys; m = json.load(open(sys.argv[1]));
 r = m["records"]; print("  manifest", r["csv"], r["json"], r["xml"],

@@ -2,8 +2,9 @@
 # keys and XML children; each re-serialises byte for byte the way the seed
 # does (csv.writer, json.dumps indent=4, ElementTree with declaration)
 . "$TOP/tests/lib.sh"
+. "$TOP/tests/gen-data/lib.sh"
 [ -d "$SEED" ] || skip "no seed data in $SEED"
-"$TOP/scripts/gen-data" --customers 2000 --seed 5 --out "$T/g"
+gen --customers 2000 --seed 5 --out "$T/g"
 $PY - "$SEED" "$T/g" <<'PYEOF'
 import csv, io, json, sys
 import xml.etree.ElementTree as ET

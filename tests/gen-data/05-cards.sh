@@ -2,7 +2,8 @@
 # Luhn check with a realistic prefix and length; CVV 3 or 4 digits (or
 # missing), expiry MM/YY
 . "$TOP/tests/lib.sh"
-"$TOP/scripts/gen-data" --customers 5000 --seed 11 --out "$T/g"
+. "$TOP/tests/gen-data/lib.sh"
+gen --customers 5000 --seed 11 --out "$T/g"
 $PY - "$T/g/customers_billing.xml" <<'PYEOF'
 import re, sys
 import xml.etree.ElementTree as ET

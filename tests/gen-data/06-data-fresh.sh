@@ -2,7 +2,8 @@
 # committed sample never drifts from the generator, and it is no copy of
 # the seed data
 . "$TOP/tests/lib.sh"
-"$TOP/scripts/gen-data" --customers 1000 --seed 1 --out "$T/g"
+. "$TOP/tests/gen-data/lib.sh"
+gen --customers 1000 --seed 1 --out "$T/g"
 for f in customers.csv customers_subscriptions.json customers_billing.xml; do
 	[ -f "$DATA/$f" ] || fail "data/$f missing"
 	same "$DATA/$f" "$T/g/$f"

@@ -1,7 +1,8 @@
 # gen-data: at 10,000 customers the kinds of values come in the seed's
 # proportions (within a tolerance), and every kind of mess is present
 . "$TOP/tests/lib.sh"
-"$TOP/scripts/gen-data" --customers 10000 --seed 2 --out "$T/g"
+. "$TOP/tests/gen-data/lib.sh"
+gen --customers 10000 --seed 2 --out "$T/g"
 $PY - "$T/g" <<'PYEOF'
 import collections, csv, json, re, sys
 import xml.etree.ElementTree as ET

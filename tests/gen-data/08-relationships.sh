@@ -3,6 +3,7 @@
 # records only in marketing or billing, names differing only in case or
 # blanks, phones written differently in billing; exact figures for data/
 . "$TOP/tests/lib.sh"
+. "$TOP/tests/gen-data/lib.sh"
 cat >"$T/rel.py" <<'PYEOF'
 import collections, csv, json, re, sys
 import xml.etree.ElementTree as ET
@@ -113,7 +114,7 @@ if len(sys.argv) > 3:
     print("billing phones written differently:", differ)
 PYEOF
 for n in 2000 1000 333; do
-	"$TOP/scripts/gen-data" --customers $n --seed 9 --out "$T/g$n"
+	gen --customers $n --seed 9 --out "$T/g$n"
 	$PY "$T/rel.py" "$T/g$n" $n
 done
 # data/ in figures (README "Sample data" quotes them)

@@ -55,3 +55,8 @@ run 0 $M --drop b "$T/abc"
 has "$T/out" '^\{"a":1,"c":3\}$'
 run 0 $M --drop c --redact a "$T/abc"
 has "$T/out" '^\{"a":null,"b":2\}$'
+# field names of 64 bytes and more
+long=$(printf 'f%.0s' $(seq 70))
+printf '{"%s":1,"%sx":2,"b":3}\n' "$long" "$long" >"$T/long"
+run 0 $M --redact "$long" --drop b "$T/long"
+has "$T/out" "^\{\"$long\":null,\"${long}x\":2\}\$"
