@@ -265,26 +265,47 @@ esc_any(struct buf *b, const char *p, size_t n, int lossy)
  * word at a time straight into the record buffer; the first byte that
  * needs care hands the rest to esc_any.
  */
-static inline int
+static inline __attribute__((always_inline)) int
 put_esc(struct buf *b, const char *p, size_t n, int lossy)
 {
 	const unsigned char *s = (const unsigned char *)p, *e = s + n;
+	uint32_t lo, hi;
 	uint64_t w;
 	char *d;
 
 	d = buf_room(b, n + 8);
-	while (e - s >= 8) {
-		memcpy(&w, s, 8);
-		if (word_special(w))
+	if (n >= 8) {
+		while (e - s >= 8) {
+			memcpy(&w, s, 8);
+			if (word_special(w))
+				goto slow;
+			memcpy(d, &w, 8);
+			s += 8;
+			d += 8;
+		}
+		if (s < e) {
+			/* The last eight bytes, overlapping checked ones. */
+			memcpy(&w, e - 8, 8);
+			if (word_special(w))
+				goto slow;
+			d += e - s;
+			memcpy(d - 8, &w, 8);
+		}
+	} else if (n >= 4) {
+		/* Two four-byte words, overlapping when n < 8. */
+		memcpy(&lo, s, 4);
+		memcpy(&hi, e - 4, 4);
+		if (word_special(lo | (uint64_t)hi << 32))
 			goto slow;
-		memcpy(d, &w, 8);
-		s += 8;
-		d += 8;
-	}
-	while (s < e) {
-		if (cls[*s] != 0)
-			goto slow;
-		*d++ = *s++;
+		memcpy(d, &lo, 4);
+		memcpy(d + n - 4, &hi, 4);
+		d += n;
+	} else {
+		while (s < e) {
+			if (cls[*s] != 0)
+				goto slow;
+			*d++ = *s++;
+		}
 	}
 	b->len = d - b->p;
 	return 0;
