@@ -779,12 +779,19 @@ convert(const char *path, struct outbuf *out, struct rejects *rej,
 
 	if ((lr = lr_open(path)) == NULL)
 		return STATUS_FAIL;
+	/*
+	 * Strict mode, so that stray quotes are errors rather than data, and
+	 * STRICT_FINI, so that a quote open at the end is one too.  Neither
+	 * APPEND_NULL (fields come with their length) nor EMPTY_IS_NULL
+	 * (an empty field is "", like a quoted "").
+	 */
 	if (csv_init(&c->p, CSV_STRICT | CSV_STRICT_FINI) != 0)
 		diag_fatal(STATUS_FAIL, "out of memory");
 	c->rownotbegun = c->p.pstate;
 	csv_set_delim(&c->p, delim);
 	/* RFC 4180: spaces are part of a field; libcsv trims by default. */
 	csv_set_space_func(&c->p, never_space);
+	/* libcsv grows its field buffer by this much each time (default 128). */
 	csv_set_blk_size(&c->p, 4096);
 	c->out = out;
 	c->rej = rej;
