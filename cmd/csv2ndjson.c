@@ -791,7 +791,7 @@ convert(const char *path, struct outbuf *out, struct rejects *rej,
 	csv_set_delim(&c->p, delim);
 	/* RFC 4180: spaces are part of a field; libcsv trims by default. */
 	csv_set_space_func(&c->p, never_space);
-	/* libcsv grows its field buffer by this much each time (default 128). */
+	/* libcsv grows its field buffer by this much (default 128). */
 	csv_set_blk_size(&c->p, 4096);
 	c->out = out;
 	c->rej = rej;
