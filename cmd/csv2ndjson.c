@@ -20,18 +20,19 @@
 "Convert CSV (RFC 4180) to NDJSON: one object per record, keys from the\n" \
 "header row, every value a JSON string.\n" \
 "\n" \
-"  -d, --delimiter C     field delimiter (default ','; 'tab' or '\\t' for tab)\n" \
-"      --fields A,B,...  keys for the columns; files have no header row\n" \
-"  -h, --help            show this help and exit\n" \
-"      --max-record N    cap on one record (K, M, G suffixes; default 64M)\n" \
-"      --max-line N      the same as --max-record\n" \
-"      --no-header       files have no header row; keys are \"1\", \"2\", ...\n" \
-"      --ragged MODE     rows with a wrong field count: error (default),\n" \
-"                        pad (short rows get \"\"), truncate (also cut long rows)\n" \
-"      --rejects FILE    write bad records to FILE as NDJSON and go on\n" \
-"      --source FIELD    add FIELD: \"file:line\" to every record\n" \
-"  -u, --unbuffered      flush after every record\n" \
-"  -V, --version         print the version and exit\n"
+"  -d, --delimiter C   field delimiter: one byte, or tab, semicolon, ...\n" \
+"      --fields A,...  keys for the columns; files have no header row\n" \
+"  -h, --help          show this help and exit\n" \
+"      --max-record N  cap on one record (K, M, G suffixes; 64M)\n" \
+"      --max-line N    the same as --max-record\n" \
+"      --no-header     files have no header row; keys \"1\", \"2\", ...\n" \
+"      --ragged MODE   a wrong field count: error (the default), pad\n" \
+"                      (fill short rows with \"\"), truncate (pad, and\n" \
+"                      cut long rows)\n" \
+"      --rejects FILE  write bad records to FILE as NDJSON and go on\n" \
+"      --source FIELD  add FIELD: \"file:line\" to every record\n" \
+"  -u, --unbuffered    flush after every record\n" \
+"  -V, --version       print the version and exit\n"
 
 enum ragged { RAGGED_ERROR, RAGGED_PAD, RAGGED_TRUNCATE };
 
@@ -64,15 +65,15 @@ struct conv {
 	int		 rownotbegun;	/* p.pstate between records */
 	struct outbuf	*out;
 	struct rejects	*rej;
-	const char	*name;		/* the input's name in messages */
+	const char	*name;		/* the input, in messages */
 	int		 status;
 	int		 stop;		/* give up on this file */
 
-	long long	 line;		/* physical line of the bytes being fed */
-	long long	 start;		/* line where the current record starts */
-	int		 open;		/* a record has begun and not ended */
-	int		 skip;		/* ignore input up to the next '\n' */
-	int		 depth;		/* replay nesting, see replay() */
+	long long	 line;		/* physical line being fed */
+	long long	 start;		/* where the record starts */
+	int		 open;		/* a record is under way */
+	int		 skip;		/* drop input up to a '\n' */
+	int		 depth;		/* replay() nesting */
 
 	/*
 	 * The current record's raw text is raw (earlier blocks) followed by
@@ -81,14 +82,14 @@ struct conv {
 	struct buf	 raw;
 	const char	*raw0, *ce;
 
-	int		 header;	/* the next record is the header row */
+	int		 header;	/* next record is the header */
 	struct keys	 keys;
-	size_t		 width;		/* fields expected; 0: not yet known */
-	struct buf	 names;		/* header names, NUL-separated */
+	size_t		 width;		/* 0 until known */
+	struct buf	 names;		/* header names, NUL-ended */
 	struct buf	 srcpre;	/* ,"FIELD":"file: for --source */
 
-	size_t		 nf;		/* fields seen in the current record */
-	const char	*bad;		/* why the current record is rejected */
+	size_t		 nf;		/* fields seen so far */
+	const char	*bad;		/* why the record is rejected */
 	char		 badbuf[160];
 	struct buf	 rec;		/* the record's JSON so far */
 };
@@ -264,26 +265,47 @@ esc_any(struct buf *b, const char *p, size_t n, int lossy)
  * word at a time straight into the record buffer; the first byte that
  * needs care hands the rest to esc_any.
  */
-static inline int
+static inline __attribute__((always_inline)) int
 put_esc(struct buf *b, const char *p, size_t n, int lossy)
 {
 	const unsigned char *s = (const unsigned char *)p, *e = s + n;
+	uint32_t lo, hi;
 	uint64_t w;
 	char *d;
 
 	d = buf_room(b, n + 8);
-	while (e - s >= 8) {
-		memcpy(&w, s, 8);
-		if (word_special(w))
+	if (n >= 8) {
+		while (e - s >= 8) {
+			memcpy(&w, s, 8);
+			if (word_special(w))
+				goto slow;
+			memcpy(d, &w, 8);
+			s += 8;
+			d += 8;
+		}
+		if (s < e) {
+			/* The last eight bytes, overlapping checked ones. */
+			memcpy(&w, e - 8, 8);
+			if (word_special(w))
+				goto slow;
+			d += e - s;
+			memcpy(d - 8, &w, 8);
+		}
+	} else if (n >= 4) {
+		/* Two four-byte words, overlapping when n < 8. */
+		memcpy(&lo, s, 4);
+		memcpy(&hi, e - 4, 4);
+		if (word_special(lo | (uint64_t)hi << 32))
 			goto slow;
-		memcpy(d, &w, 8);
-		s += 8;
-		d += 8;
-	}
-	while (s < e) {
-		if (cls[*s] != 0)
-			goto slow;
-		*d++ = *s++;
+		memcpy(d, &lo, 4);
+		memcpy(d + n - 4, &hi, 4);
+		d += n;
+	} else {
+		while (s < e) {
+			if (cls[*s] != 0)
+				goto slow;
+			*d++ = *s++;
+		}
 	}
 	b->len = d - b->p;
 	return 0;
@@ -482,7 +504,7 @@ on_field(void *f, size_t n, void *arg)
 		return;
 	}
 	if (c->width != 0 && i >= c->width)
-		return;			/* counted; judged at the row's end */
+		return;			/* counted, judged in rec_end */
 	if (i >= c->keys.n)
 		keys_number(&c->keys, i);	/* --no-header, first record */
 	k = c->keys.text.p + c->keys.off[i];
@@ -662,7 +684,7 @@ chunk(struct conv *c, const char *s, const char *ce)
 				diag_fatal(STATUS_FAIL, "%s",
 				    csv_strerror(csv_error(&c->p)));
 			if (parse_error(c, s, n))
-				return;		/* replayed: lines counted */
+				return;	/* replayed: lines counted */
 			if (eol)
 				rec_end(c);
 		} else
@@ -729,7 +751,8 @@ finish(struct conv *c)
 		}
 		if (replay(c, "unterminated quoted field") != 0) {
 			raw = rec_raw(c, &n);
-			reject(c, c->start, "unterminated quoted field", raw, n);
+			reject(c, c->start, "unterminated quoted field", raw,
+			    n);
 			rec_reset(c);
 			break;
 		}
@@ -756,12 +779,19 @@ convert(const char *path, struct outbuf *out, struct rejects *rej,
 
 	if ((lr = lr_open(path)) == NULL)
 		return STATUS_FAIL;
+	/*
+	 * Strict mode, so that stray quotes are errors rather than data, and
+	 * STRICT_FINI, so that a quote open at the end is one too.  Neither
+	 * APPEND_NULL (fields come with their length) nor EMPTY_IS_NULL
+	 * (an empty field is "", like a quoted "").
+	 */
 	if (csv_init(&c->p, CSV_STRICT | CSV_STRICT_FINI) != 0)
 		diag_fatal(STATUS_FAIL, "out of memory");
 	c->rownotbegun = c->p.pstate;
 	csv_set_delim(&c->p, delim);
 	/* RFC 4180: spaces are part of a field; libcsv trims by default. */
 	csv_set_space_func(&c->p, never_space);
+	/* libcsv grows its field buffer by this much (default 128). */
 	csv_set_blk_size(&c->p, 4096);
 	c->out = out;
 	c->rej = rej;
@@ -800,7 +830,7 @@ convert(const char *path, struct outbuf *out, struct rejects *rej,
 		if (n > 0)
 			feed(c, p, n);
 	}
-	if (n < 0) {			/* reported; drop the partial record */
+	if (n < 0) {		/* reported; drop the partial record */
 		c->status = STATUS_FAIL;
 		c->stop = 1;
 	}
@@ -843,7 +873,7 @@ main(int argc, char *argv[])
 	int ch, status = STATUS_OK;
 
 	diag_init(argv[0]);
-	argv[0] = (char *)diag_prog();	/* getopt's messages name the tool */
+	argv[0] = (char *)diag_prog();	/* for getopt's messages */
 	while ((ch = getopt_long(argc, argv, "d:huV", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'd':
@@ -912,7 +942,7 @@ main(int argc, char *argv[])
 		status = STATUS_FAIL;
 	for (i = 0; i < (size_t)argc; i++)
 		if (convert(argv[i], out, rej, &c) != STATUS_OK)
-			status = STATUS_FAIL;	/* warn, go on with the next */
+			status = STATUS_FAIL;	/* warned; go on */
 	if (ob_close(out) != 0)
 		status = STATUS_FAIL;
 	if (rej_close(rej) != 0)
