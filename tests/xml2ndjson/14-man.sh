@@ -1,5 +1,6 @@
 # xml2ndjson: the man page is lint-clean and its EXAMPLES work
 . "$TOP/tests/lib.sh"
+. "$TOP/tests/xml2ndjson/helpers.sh"
 command -v mandoc >/dev/null 2>&1 || skip "no mandoc"
 mandoc -Tlint -Wwarning "$TOP/man/xml2ndjson.1" >"$T/lint" 2>&1 ||
     fail "mandoc: $(cat "$T/lint")"
