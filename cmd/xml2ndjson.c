@@ -739,6 +739,14 @@ convert(struct conv *cv, const char *path)
 	}
 	if (cv->failed || cv->bad)
 		status = STATUS_FAIL;
+	/*
+	 * "For expat compatibility" libxml2 records entity declarations in
+	 * a document of its own even in SAX mode (never consulted: our
+	 * getEntity answers NULL and userData is not the context); it is
+	 * ours to free.
+	 */
+	if (cv->ctxt->myDoc != NULL)
+		xmlFreeDoc(cv->ctxt->myDoc);
 	xmlFreeParserCtxt(cv->ctxt);
 	cv->ctxt = NULL;
 	if (lr_close(lr) != 0)

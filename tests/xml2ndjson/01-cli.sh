@@ -1,5 +1,6 @@
 # xml2ndjson: common options, help, version, usage errors
 . "$TOP/tests/lib.sh"
+. "$TOP/tests/xml2ndjson/helpers.sh"
 common_cli xml2ndjson
 run 0 $XML2NDJSON --help
 has "$T/out" '--record'
@@ -14,6 +15,7 @@ for args in "" "-r /" "-r a//b" "-r a/" "-r :b" "-r p:" "-r a -r b" \
 	run 2 $XML2NDJSON $args "$T/a.xml"
 	empty "$T/out"
 	has "$T/err" '^xml2ndjson: '
+	hasnt "$T/err" 'Sanitizer|runtime error'
 done
 run 2 $XML2NDJSON "$T/a.xml"
 has "$T/err" 'record is required'

@@ -1,5 +1,6 @@
 # xml2ndjson: the seed billing export equals an independent etree conversion
 . "$TOP/tests/lib.sh"
+. "$TOP/tests/xml2ndjson/helpers.sh"
 in=$SEED/customers_billing.xml
 [ -f "$in" ] || skip "no seed data"
 $PY "$TOP/tests/xml2ndjson/oracle.py" Customers/Customer "$in" >"$T/want"

@@ -1,5 +1,6 @@
 # xml2ndjson: conformance xml-attacks: cdata-attrs and UTF-16 with BOM
 . "$TOP/tests/lib.sh"
+. "$TOP/tests/xml2ndjson/helpers.sh"
 A=$CONF/xml-attacks
 [ -d "$A" ] || skip "no xml-attacks suite"
 jsame() {	# compare two NDJSON files line by line as JSON values

@@ -1,5 +1,6 @@
 # xml2ndjson: external entities: no file read, no connection attempt
 . "$TOP/tests/lib.sh"
+. "$TOP/tests/xml2ndjson/helpers.sh"
 A=$CONF/xml-attacks
 [ -d "$A" ] || skip "no xml-attacks suite"
 set +e
@@ -8,7 +9,7 @@ timeout 20 $XML2NDJSON -r Customers/Customer "$A/xxe-local-file.xml" \
 st=$?
 set -e
 [ "$st" -eq 1 ] || fail "xxe-local-file: exit $st"
-has "$T/err" 'xxe-local-file\.xml:3:[0-9]+: entity declarations are not supported'
+err1 'xxe-local-file\.xml:3:[0-9]+: entity declarations are not supported'
 for f in out err; do
 	hasnt "$T/$f" 'root:|/bin/(ba)?sh|nologin'
 done
@@ -47,6 +48,9 @@ done
 tracer=
 if command -v strace >/dev/null 2>&1 && strace -f -o /dev/null true 2>/dev/null; then
 	tracer="strace -f -e trace=connect,socket -o $T/trace"
+	# LeakSanitizer cannot run under ptrace; the untraced runs check.
+	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
+	export ASAN_OPTIONS
 fi
 set +e
 timeout 20 $tracer $XML2NDJSON -r Customers/Customer "$A/xxe-network.xml" \
@@ -56,7 +60,7 @@ set -e
 touch "$T/listen.stop"
 wait $lpid || true
 [ "$st" -eq 1 ] || fail "xxe-network: exit $st: $(cat "$T/err")"
-has "$T/err" 'xxe-network\.xml:3:[0-9]+: entity declarations are not supported'
+err1 'xxe-network\.xml:3:[0-9]+: entity declarations are not supported'
 [ ! -s "$T/listen" ] || fail "xxe-network: a connection reached 127.0.0.1:9"
 if [ -n "$tracer" ]; then
 	hasnt "$T/trace" 'connect\(|socket\(AF_INET'
@@ -78,7 +82,7 @@ $tracer $XML2NDJSON -r Customers/Customer "$T/ext.xml" >"$T/out" 2>"$T/err"
 st=$?
 set -e
 [ "$st" -eq 1 ] || fail "ext: exit $st"
-has "$T/err" "ext\\.xml:5:[0-9]+: entity 'net' not defined"
+err1 "ext\\.xml:5:[0-9]+: entity 'net' not defined"
 echo '{"FirstName":"Hugh"}' >"$T/want"
 same "$T/out" "$T/want"
 if [ -n "$tracer" ]; then

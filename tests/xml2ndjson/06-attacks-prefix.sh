@@ -1,5 +1,6 @@
 # xml2ndjson: deep nesting, invalid UTF-8, truncation: clean errors, prefixes
 . "$TOP/tests/lib.sh"
+. "$TOP/tests/xml2ndjson/helpers.sh"
 A=$CONF/xml-attacks
 [ -d "$A" ] || skip "no xml-attacks suite"
 # Peak memory when GNU time is there (a bound, not a timing).
@@ -14,7 +15,7 @@ check() {
 	st=$?
 	set -e
 	[ "$st" -eq 1 ] || fail "$1: exit $st, want 1: $(cat "$T/err")"
-	has "$T/err" "$2"
+	err1 "$2"
 	[ "$(wc -l <"$T/err")" -eq 1 ] || fail "$1: more than one message: $(cat "$T/err")"
 	n=$(wc -l <"$T/out")
 	head -n "$n" "$A/$1.prefix.ndjson" >"$T/prefix"
@@ -29,5 +30,5 @@ check invalid-utf8 '^xml2ndjson: .*/invalid-utf8\.xml:10:18: input is not proper
 check truncated '^xml2ndjson: .*/truncated\.xml:35:[0-9]+: premature end of input in element Street$'
 # The deep record with a larger limit still fails (10000 < 200002).
 run 1 $XML2NDJSON -d 10000 -r Customers/Customer "$A/deep-nesting.xml"
-has "$T/err" 'deep-nesting\.xml:11:[0-9]+: depth limit exceeded'
+err1 'deep-nesting\.xml:11:[0-9]+: depth limit exceeded'
 same "$T/out" "$A/deep-nesting.prefix.ndjson"

@@ -1,5 +1,6 @@
 # xml2ndjson: attributes, arrays, mixed content, CDATA, empties, nesting
 . "$TOP/tests/lib.sh"
+. "$TOP/tests/xml2ndjson/helpers.sh"
 cat >"$T/in.xml" <<'X'
 <?xml version="1.0" encoding="UTF-8"?>
 <Customers xmlns:n="urn:n">

@@ -1,5 +1,6 @@
 # xml2ndjson: record by name (any depth) versus path (from the root)
 . "$TOP/tests/lib.sh"
+. "$TOP/tests/xml2ndjson/helpers.sh"
 cat >"$T/in.xml" <<'X'
 <root>
   <item><v>1</v></item>

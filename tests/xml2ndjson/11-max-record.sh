@@ -1,5 +1,6 @@
 # xml2ndjson: --max-record skips big records (warn or --rejects)
 . "$TOP/tests/lib.sh"
+. "$TOP/tests/xml2ndjson/helpers.sh"
 $PY - "$T/in.xml" <<'PY'
 import sys
 with open(sys.argv[1], "w") as f:
@@ -32,7 +33,7 @@ run 0 $XML2NDJSON -r c "$T/in.xml"
 # Well-formedness errors are fatal even with --rejects.
 printf '<r><c>1</c><c>2</d></r>' >"$T/bad.xml"
 run 1 $XML2NDJSON --rejects "$T/rej" -r c "$T/bad.xml"
-has "$T/err" 'bad\.xml:1:[0-9]+: opening and ending tag mismatch'
+err1 'bad\.xml:1:[0-9]+: opening and ending tag mismatch'
 echo '{"#text":"1"}' >"$T/want"
 same "$T/out" "$T/want"
 empty "$T/rej"

@@ -1,5 +1,6 @@
 # xml2ndjson: several files, missing files, stdin, /dev/full, -u
 . "$TOP/tests/lib.sh"
+. "$TOP/tests/xml2ndjson/helpers.sh"
 printf '<r><c>1</c></r>' >"$T/a.xml"
 printf '<r><c>2</c><c>3</c></r>\n' >"$T/b.xml"
 printf '<r><c>4</c><c>5</c' >"$T/cut.xml"
@@ -9,7 +10,7 @@ same "$T/out" "$T/want"
 # A missing file is reported; the others are still converted.
 run 1 $XML2NDJSON -r c "$T/a.xml" "$T/missing.xml" "$T/b.xml"
 same "$T/out" "$T/want"
-has "$T/err" '^xml2ndjson: .*/missing\.xml: .*No such file or directory$'
+err1 '^xml2ndjson: .*/missing\.xml: .*No such file or directory$'
 # So is a broken one: its complete records stay, the next file goes on.
 run 1 $XML2NDJSON -r c "$T/a.xml" "$T/cut.xml" "$T/b.xml"
 printf '{"#text":"1"}\n{"#text":"4"}\n{"#text":"2"}\n{"#text":"3"}\n' >"$T/want2"
@@ -20,7 +21,7 @@ has "$T/err" '^xml2ndjson: .*/cut\.xml:1:[0-9]+: '
 run 0 $XML2NDJSON -r c "$T/a.xml" - <"$T/b.xml"
 same "$T/out" "$T/want"
 run 1 $XML2NDJSON -r c - <"$T/cut.xml"
-has "$T/err" '^xml2ndjson: <stdin>:1:[0-9]+: '
+err1 '^xml2ndjson: <stdin>:1:[0-9]+: '
 # A directory is a read error.
 run 1 $XML2NDJSON -r c "$T"
 # A full disk is an error.
@@ -31,7 +32,7 @@ if [ -w /dev/full ]; then
 	st=$?
 	set -e
 	[ "$st" -eq 1 ] || fail "/dev/full: exit $st"
-	has "$T/err" 'write error'
+	err1 'write error'
 fi
 # --unbuffered: each record is written as it ends (same bytes).
 run 0 $XML2NDJSON -u -r c "$T/a.xml" "$T/b.xml"

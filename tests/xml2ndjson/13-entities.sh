@@ -1,5 +1,6 @@
 # xml2ndjson: DTDs, entity declarations, character and predefined references
 . "$TOP/tests/lib.sh"
+. "$TOP/tests/xml2ndjson/helpers.sh"
 # A DTD without entity declarations is fine (never validated).
 cat >"$T/dtd.xml" <<'X'
 <?xml version="1.0"?>
@@ -21,17 +22,17 @@ for decl in '<!ENTITY e "x">' '<!ENTITY % p "x">' \
 	printf '<?xml version="1.0"?>\n<!DOCTYPE r [\n%s\n]>\n<r><c>1</c></r>\n' \
 	    "$decl" >"$T/e.xml"
 	run 1 $XML2NDJSON -r c "$T/e.xml"
-	has "$T/err" '^xml2ndjson: .*/e\.xml:3:[0-9]+: entity declarations are not supported$'
+	err1 '^xml2ndjson: .*/e\.xml:3:[0-9]+: entity declarations are not supported$'
 	empty "$T/out"
 done
 # An undeclared entity is fatal, in text and in attributes.
 printf '<r>\n<c>&nope;</c></r>\n' >"$T/u.xml"
 run 1 $XML2NDJSON -r c "$T/u.xml"
-has "$T/err" "u\\.xml:2:[0-9]+: entity 'nope' not defined"
+err1 "u\\.xml:2:[0-9]+: entity 'nope' not defined"
 empty "$T/out"
 printf '<r>\n<c a="&nope;"/></r>\n' >"$T/u2.xml"
 run 1 $XML2NDJSON -r c "$T/u2.xml"
-has "$T/err" "u2\\.xml:2:[0-9]+: entity 'nope' not defined"
+err1 "u2\\.xml:2:[0-9]+: entity 'nope' not defined"
 empty "$T/out"
 # Encodings: a declared ISO-8859-1 document is converted to UTF-8.
 printf '<?xml version="1.0" encoding="ISO-8859-1"?>\n<r><c>caf\351</c></r>\n' >"$T/l1.xml"
