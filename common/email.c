@@ -5,17 +5,36 @@
 #include "common/email.h"
 #include "common/utrim.h"
 
+/* Character classes of lower-cased ASCII: local part, domain label. */
+#define L	1
+#define D	2
+static unsigned char cls[256];
+
+static void
+init_cls(void)
+{
+	const char *p;
+	int c;
+
+	for (c = 'a'; c <= 'z'; c++)
+		cls[c] = L | D;
+	for (c = '0'; c <= '9'; c++)
+		cls[c] = L | D;
+	for (p = "!#$%&'*+/=?^_`{|}~."; *p; p++)
+		cls[(unsigned char)*p] = L;
+	cls['-'] = L | D;
+}
+
 static int
 local_char(int c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-	    (c != '\0' && strchr("!#$%&'*+/=?^_`{|}~.-", c) != NULL);
+	return cls[(unsigned char)c] & L;
 }
 
 static int
 label_char(int c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+	return cls[(unsigned char)c] & D;
 }
 
 static const char *
@@ -82,6 +101,8 @@ email_clean(const char *s, size_t n, char *out, const char **why)
 	if (why == NULL)
 		why = &dummy;
 	*why = NULL;
+	if (cls['a'] == 0)
+		init_cls();
 	n = utrim(&s, n);
 	if (n >= 7 && strncasecmp(s, "mailto:", 7) == 0) {
 		s += 7;

@@ -55,6 +55,10 @@ utrim(const char **p, size_t n)
 	const char *s = *p;
 	size_t k;
 
+	/* the usual case: printable ASCII at both ends */
+	if (n > 0 && (unsigned char)s[0] - 0x21u < 0x5e &&
+	    (unsigned char)s[n - 1] - 0x21u < 0x5e)
+		return n;
 	while (n > 0 && (k = utrim_space_at(s, n)) > 0) {
 		s += k;
 		n -= k;
