@@ -918,7 +918,8 @@ main(int argc, char *argv[])
 	int ch, i, status = STATUS_OK;
 
 	diag_init(argv[0]);
-	while ((ch = getopt_long(argc, argv, "huV", longopts, NULL)) != -1) {
+	opterr = 0;	/* our own messages, with our own name */
+	while ((ch = getopt_long(argc, argv, ":huV", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'C':
 			opt.suffix = args_choice(optarg, "--on-collision",
@@ -976,7 +977,16 @@ main(int argc, char *argv[])
 		case 'V':
 			puts("ndjson-clean " VERSION);
 			return STATUS_OK;
+		case ':':
+			diag_msg("option '%s' needs an argument",
+			    argv[optind - 1]);
+			usage(STATUS_USAGE);
 		default:
+			if (optopt != 0)
+				diag_msg("invalid option -- '%c'", optopt);
+			else
+				diag_msg("unrecognised option '%s'",
+				    argv[optind - 1]);
 			usage(STATUS_USAGE);
 		}
 	}
