@@ -79,6 +79,8 @@ struct name {
 	const char	*key;		/* its input key in that record */
 	size_t		 keyn;
 	long long	 seen, changed, nulled, invalid, rejected;
+	int		 next_k;	/* next suffix to try ... */
+	unsigned long long k_stamp;	/* ... in this record */
 };
 
 /* A memoised key: (parent, raw key text) -> normalised path and name. */
@@ -336,6 +338,7 @@ name_get(const char *s, size_t n, const char *alt, size_t altn,
 		nm->flags = (inherit ? inherit : flags_for(s, n, alt, altn)) |
 		    F_TEMP;
 		nm->stamp = 0;
+		nm->k_stamp = 0;
 		nm->list = tab.temps;
 		tab.temps = nm;
 		return nm;
@@ -440,7 +443,9 @@ centry_get(const struct centry *parent, const char *raw, size_t rawn)
 	v.flags = memchr(raw, '\\', rawn) != NULL ? JX_ESCAPED : 0;
 	key = jx_str(&v, cur.str, &keyn);
 	ce = xcalloc(1, sizeof(*ce));
-	if (tab.ccount >= MAX_NAMES) {
+	/* A full name table may hand out a temporary name, which must not
+	 * outlive the record in a cached entry. */
+	if (tab.ccount >= MAX_NAMES || tab.count >= MAX_NAMES) {
 		ce->temp = 1;
 		ce->hnext = tab.ctemps;
 		tab.ctemps = ce;
@@ -532,7 +537,9 @@ claim(struct name *nm, const char *key, size_t keyn)
 		nm->rejected++;
 		return NULL;
 	}
-	for (k = 2; ; k++) {
+	/* Suffixes already handed out in this record need no second try. */
+	k = nm->k_stamp == cur.recno ? nm->next_k : 2;
+	for (; ; k++) {
 		base = nm->n;
 		/* keep room for the suffix within the limit */
 		if (base + 12 > SNAKE_MAX)
@@ -545,6 +552,8 @@ claim(struct name *nm, const char *key, size_t keyn)
 			alt->stamp = cur.recno;
 			alt->key = key;
 			alt->keyn = keyn;
+			nm->k_stamp = cur.recno;
+			nm->next_k = k + 1;
 			return alt;
 		}
 	}
