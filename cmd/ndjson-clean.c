@@ -69,14 +69,14 @@ enum {
 /* An output field name, with its options and counters. */
 struct name {
 	struct name	*hnext;
-	struct name	*list;		/* stats order, or the temp list */
-	char		*s;		/* "name": when quoted */
+	struct name	*list;		/* stats order; temp list */
+	char		*s;
 	size_t		 n;
 	char		*q;		/* ,"name": ready to copy */
 	size_t		 qn;
 	unsigned	 flags;
-	unsigned long long stamp;	/* record that last used it */
-	const char	*key;		/* its input key in that record */
+	unsigned long long stamp;	/* the record that last used it */
+	const char	*key;		/* its key there */
 	size_t		 keyn;
 	long long	 seen, changed, nulled, invalid, rejected;
 	int		 next_k;	/* next suffix to try ... */

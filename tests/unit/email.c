@@ -37,7 +37,8 @@ main(void)
 		{ "Ryan.Steven@Outlook.co.uk", "ryan.steven@outlook.co.uk" },
 		{ "  ZOE@EXAMPLE.COM \xc2\xa0", "zoe@example.com" },
 		{ "mailto:Zoe@example.com", "zoe@example.com" },
-		{ "first.last+tag@sub.example.org", "first.last+tag@sub.example.org" },
+		{ "first.last+tag@sub.example.org",
+		    "first.last+tag@sub.example.org" },
 		{ "o'brien@example.ie", "o'brien@example.ie" },
 		{ "a@b.co", "a@b.co" },
 		{ "user@xn--bcher-kva.example", "user@xn--bcher-kva.example" },
@@ -98,15 +99,23 @@ main(void)
 	CHECK_STR(tr("\xc2\xa0" "Zoe\xc2\xa0"), "Zoe");
 	CHECK_STR(tr("\xc2\xa0\xc2\xa0"), "");
 	CHECK_STR(tr(""), "");
-	CHECK_STR(tr("\xe2\x80\x83x\xe2\x80\x89"), "x");		/* em, thin */
-	CHECK_STR(tr("\xe2\x80\xaf" "x\xe3\x80\x80"), "x");	/* U+202F, U+3000 */
-	CHECK_STR(tr("\xef\xbb\xbfx\xe2\x80\x8b"), "x");		/* BOM, ZWSP */
-	CHECK_STR(tr("\xc2\x85x\xe1\x9a\x80"), "x");		/* NEL, U+1680 */
+	/* em, thin */
+	CHECK_STR(tr("\xe2\x80\x83x\xe2\x80\x89"), "x");
+	/* U+202F, U+3000 */
+	CHECK_STR(tr("\xe2\x80\xaf" "x\xe3\x80\x80"), "x");
+	/* BOM, ZWSP */
+	CHECK_STR(tr("\xef\xbb\xbfx\xe2\x80\x8b"), "x");
+	/* NEL, U+1680 */
+	CHECK_STR(tr("\xc2\x85x\xe1\x9a\x80"), "x");
 	CHECK_STR(tr("\xe2\x80\xa8x\xe2\x80\xa9\xe2\x81\x9f"), "x");
-	CHECK_STR(tr("a\xc2\xa0" "b"), "a\xc2\xa0" "b");		/* inside stays */
-	CHECK_STR(tr("caf\xc3\xa9"), "caf\xc3\xa9");		/* not a space */
-	CHECK_STR(tr("\xe2\x80\x8c" "x"), "\xe2\x80\x8c" "x");	/* ZWNJ stays */
-	CHECK_STR(tr("x\xe2\x82\xac"), "x\xe2\x82\xac");		/* euro stays */
+	/* inside stays */
+	CHECK_STR(tr("a\xc2\xa0" "b"), "a\xc2\xa0" "b");
+	/* not a space */
+	CHECK_STR(tr("caf\xc3\xa9"), "caf\xc3\xa9");
+	/* ZWNJ stays */
+	CHECK_STR(tr("\xe2\x80\x8c" "x"), "\xe2\x80\x8c" "x");
+	/* euro stays */
+	CHECK_STR(tr("x\xe2\x82\xac"), "x\xe2\x82\xac");
 	CHECK(utrim_space_at("\xc2\xa0", 2) == 2);
 	CHECK(utrim_space_at("\xc2", 1) == 0);
 	return UNIT_DONE("email");
