@@ -899,23 +899,30 @@ both:
 	usage(STATUS_USAGE);
 }
 
+/* Long options without a short form: values past any char. */
+enum {
+	OPT_DATE = 256, OPT_DATE_ORDER, OPT_DROP, OPT_EMAIL, OPT_KEEP,
+	OPT_ON_COLLISION, OPT_PHONE, OPT_REJECTS, OPT_RENAME, OPT_SEPARATOR,
+	OPT_STATS, OPT_STRICT
+};
+
 int
 main(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
-		{ "date",         required_argument, NULL, 'D' },
-		{ "date-order",   required_argument, NULL, 'O' },
-		{ "drop",         required_argument, NULL, 'd' },
-		{ "email",        required_argument, NULL, 'E' },
+		{ "date",         required_argument, NULL, OPT_DATE },
+		{ "date-order",   required_argument, NULL, OPT_DATE_ORDER },
+		{ "drop",         required_argument, NULL, OPT_DROP },
+		{ "email",        required_argument, NULL, OPT_EMAIL },
 		{ "help",         no_argument,       NULL, 'h' },
-		{ "keep",         required_argument, NULL, 'k' },
-		{ "on-collision", required_argument, NULL, 'C' },
-		{ "phone",        required_argument, NULL, 'P' },
-		{ "rejects",      required_argument, NULL, 'R' },
-		{ "rename",       required_argument, NULL, 'r' },
-		{ "separator",    required_argument, NULL, 'S' },
-		{ "stats",        required_argument, NULL, 's' },
-		{ "strict",       no_argument,       NULL, 'X' },
+		{ "keep",         required_argument, NULL, OPT_KEEP },
+		{ "on-collision", required_argument, NULL, OPT_ON_COLLISION },
+		{ "phone",        required_argument, NULL, OPT_PHONE },
+		{ "rejects",      required_argument, NULL, OPT_REJECTS },
+		{ "rename",       required_argument, NULL, OPT_RENAME },
+		{ "separator",    required_argument, NULL, OPT_SEPARATOR },
+		{ "stats",        required_argument, NULL, OPT_STATS },
+		{ "strict",       no_argument,       NULL, OPT_STRICT },
 		{ "unbuffered",   no_argument,       NULL, 'u' },
 		{ "version",      no_argument,       NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -930,27 +937,38 @@ main(int argc, char *argv[])
 	opterr = 0;	/* our own messages, with our own name */
 	while ((ch = getopt_long(argc, argv, ":huV", longopts, NULL)) != -1) {
 		switch (ch) {
-		case 'C':
-			opt.suffix = args_choice(optarg, "--on-collision",
-			    collisions);
-			break;
-		case 'D':
+		case OPT_DATE:
 			args_list(optarg, "--date", &opt.date, &opt.ndate);
 			break;
-		case 'E':
-			args_list(optarg, "--email", &opt.email, &opt.nemail);
-			break;
-		case 'O':
+		case OPT_DATE_ORDER:
 			opt.order = args_choice(optarg, "--date-order", orders)
 			    ? CDATE_MDY : CDATE_DMY;
 			break;
-		case 'P':
+		case OPT_DROP:
+			args_list(optarg, "--drop", &opt.drop, &opt.ndrop);
+			break;
+		case OPT_EMAIL:
+			args_list(optarg, "--email", &opt.email, &opt.nemail);
+			break;
+		case 'h':
+			usage(STATUS_OK);
+		case OPT_KEEP:
+			args_list(optarg, "--keep", &opt.keep, &opt.nkeep);
+			break;
+		case OPT_ON_COLLISION:
+			opt.suffix = args_choice(optarg, "--on-collision",
+			    collisions);
+			break;
+		case OPT_PHONE:
 			args_list(optarg, "--phone", &opt.phone, &opt.nphone);
 			break;
-		case 'R':
+		case OPT_REJECTS:
 			rejects = optarg;
 			break;
-		case 'S':
+		case OPT_RENAME:
+			add_rename(optarg);
+			break;
+		case OPT_SEPARATOR:
 			/* the separator ends up inside column names */
 			if (optarg[0] == '\0' || strlen(optarg) > 16 ||
 			    strspn(optarg, "abcdefghijklmnopqrstuvwxyz"
@@ -963,22 +981,11 @@ main(int argc, char *argv[])
 			opt.sep = optarg;
 			opt.sepn = strlen(optarg);
 			break;
-		case 'X':
-			opt.strict = 1;
-			break;
-		case 'd':
-			args_list(optarg, "--drop", &opt.drop, &opt.ndrop);
-			break;
-		case 'h':
-			usage(STATUS_OK);
-		case 'k':
-			args_list(optarg, "--keep", &opt.keep, &opt.nkeep);
-			break;
-		case 'r':
-			add_rename(optarg);
-			break;
-		case 's':
+		case OPT_STATS:
 			stats = optarg;
+			break;
+		case OPT_STRICT:
+			opt.strict = 1;
 			break;
 		case 'u':
 			opt.unbuffered = 1;
@@ -991,10 +998,10 @@ main(int argc, char *argv[])
 			    argv[optind - 1]);
 			usage(STATUS_USAGE);
 		default:
-			if (optopt != 0)
+			if (optopt > 0 && optopt < 256)
 				diag_msg("invalid option -- '%c'", optopt);
 			else
-				diag_msg("unrecognised option '%s'",
+				diag_msg("invalid option '%s'",
 				    argv[optind - 1]);
 			usage(STATUS_USAGE);
 		}
