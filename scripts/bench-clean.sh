@@ -4,6 +4,10 @@
 clean_in=$BENCH_DIR/customers.ndjson
 clean_small=$BENCH_DIR/customers-100k.ndjson
 clean_dir=$TOP/scripts/bench-clean
+if [ ! -s "$clean_in" ] && [ ! -f "$BENCH_DIR/customers.csv" ]; then
+	bench_note "ndjson-clean: no $BENCH_DIR/customers.csv"
+	return 0
+fi
 if [ ! -s "$clean_in" ]; then
 	if [ -x "$TOOLDIR/csv2ndjson" ]; then
 		"$TOOLDIR/csv2ndjson" "$BENCH_DIR/customers.csv" >"$clean_in.tmp"
