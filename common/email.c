@@ -25,70 +25,64 @@ init_cls(void)
 	cls['-'] = L | D;
 }
 
-static int
-local_char(int c)
-{
-	return cls[(unsigned char)c] & L;
-}
-
-static int
-label_char(int c)
-{
-	return cls[(unsigned char)c] & D;
-}
-
+/*
+ * Lower-case s[0, n) into out and check it, in one pass; NULL when
+ * plausible, else the reason.
+ */
 static const char *
-check(const char *a, size_t n)
+copy_check(const char *s, size_t n, char *out)
 {
-	size_t at = n, i, start, len;
-	int tld_alpha = 1;
+	size_t i, at = 0, label = 0, labels = 0;
+	int c, prev = '@', seen_at = 0, tld_alpha = 1;
 
 	for (i = 0; i < n; i++) {
-		if ((unsigned char)a[i] >= 0x80)
+		c = (unsigned char)s[i];
+		if (c >= 0x80)
 			return "not ASCII";
-		if (a[i] == '@') {
-			if (at != n)
-				return "more than one @";
-			at = i;
-		}
-	}
-	if (at == n)
-		return "no @";
-	if (at == 0 || at > 64)
-		return "bad local part";
-	if (a[0] == '.' || a[at - 1] == '.')
-		return "bad local part";
-	for (i = 0; i < at; i++)
-		if (!local_char(a[i]) || (a[i] == '.' && a[i + 1] == '.'))
-			return "bad local part";
-	if (n - at - 1 > 253 || n - at - 1 == 0)
-		return "bad domain";
-	start = at + 1;
-	for (i = start; i <= n; i++) {
-		if (i < n && a[i] != '.') {
-			if (!label_char(a[i]))
-				return "bad domain";
+		if (c >= 'A' && c <= 'Z')
+			c += 32;
+		out[i] = c;
+		if (!seen_at) {
+			if (c == '@') {
+				if (i == 0 || i > 64 || prev == '.')
+					return "bad local part";
+				seen_at = 1;
+				at = i;
+				label = i + 1;
+				tld_alpha = 1;
+			} else if (!(cls[c] & L) || (c == '.' &&
+			    (prev == '.' || i == 0))) {
+				return "bad local part";
+			}
+			prev = c;
 			continue;
 		}
-		len = i - start;
-		if (len == 0 || len > 63 || a[start] == '-' ||
-		    a[i - 1] == '-')
+		if (c == '.') {
+			if (i == label || i - label > 63 || prev == '-')
+				return "bad domain";
+			labels++;
+			label = i + 1;
+			tld_alpha = 1;
+		} else if (c == '@') {
+			return "more than one @";
+		} else if (!(cls[c] & D) || (c == '-' && i == label)) {
 			return "bad domain";
-		if (i == n) {
-			/* the top-level domain */
-			if (start == at + 1)
-				return "no top-level domain";
-			if (len > 4 && strncmp(a + start, "xn--", 4) == 0)
-				return NULL;
-			for (tld_alpha = 1; start < i; start++)
-				if (!(a[start] >= 'a' && a[start] <= 'z'))
-					tld_alpha = 0;
-			if (len < 2 || !tld_alpha)
-				return "bad top-level domain";
-			return NULL;
+		} else if (c < 'a') {
+			tld_alpha = 0;		/* a digit or '-' */
 		}
-		start = i + 1;
+		prev = c;
 	}
+	if (!seen_at)
+		return "no @";
+	if (n - at - 1 > 253 || i == label || i - label > 63 || prev == '-')
+		return "bad domain";
+	if (labels == 0)
+		return "no top-level domain";
+	/* the top-level domain: letters, or an A-label */
+	if (n - label > 4 && memcmp(out + label, "xn--", 4) == 0)
+		return NULL;
+	if (n - label < 2 || !tld_alpha)
+		return "bad top-level domain";
 	return NULL;
 }
 
@@ -96,7 +90,6 @@ size_t
 email_clean(const char *s, size_t n, char *out, const char **why)
 {
 	const char *w, *dummy;
-	size_t i;
 
 	if (why == NULL)
 		why = &dummy;
@@ -104,7 +97,8 @@ email_clean(const char *s, size_t n, char *out, const char **why)
 	if (cls['a'] == 0)
 		init_cls();
 	n = utrim(&s, n);
-	if (n >= 7 && strncasecmp(s, "mailto:", 7) == 0) {
+	if (n >= 7 && (s[0] | 0x20) == 'm' &&
+	    strncasecmp(s, "mailto:", 7) == 0) {
 		s += 7;
 		n -= 7;
 	}
@@ -112,10 +106,8 @@ email_clean(const char *s, size_t n, char *out, const char **why)
 		*why = n == 0 ? "empty" : "too long";
 		return 0;
 	}
-	for (i = 0; i < n; i++)
-		out[i] = s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i];
 	out[n] = '\0';
-	if ((w = check(out, n)) != NULL) {
+	if ((w = copy_check(s, n, out)) != NULL) {
 		*why = w;
 		out[0] = '\0';
 		return 0;

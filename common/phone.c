@@ -39,11 +39,12 @@ ext_marker(const char *p, size_t end)
 	static const char *const words[] = {
 		"extension", "extn", "ext", "x", "#"
 	};
+	static const size_t lens[] = { 9, 4, 3, 1, 1 };
 	size_t i, m, at;
 	int before;
 
 	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
-		m = strlen(words[i]);
+		m = lens[i];
 		if (end < m)
 			continue;
 		at = end - m;
@@ -163,7 +164,7 @@ phone_e164(const char *s, size_t n, char *out, const char **why)
 	}
 	while (n > 0 && is_space((unsigned char)s[n - 1]))
 		n--;
-	if (prefix_ci(s, n, "tel:")) {
+	if (n >= 4 && (s[0] | 0x20) == 't' && prefix_ci(s, n, "tel:")) {
 		s += 4;
 		n -= 4;
 		for (i = 0; i < n; i++)
