@@ -230,6 +230,7 @@ same_bytes(const char *a, const char *b, size_t n)
 	return 1;
 }
 
+/* FNV-1a, seeded (the parent entry's address for keys). */
 static uint64_t
 hash_bytes(const void *p, size_t n, uint64_t h)
 {
@@ -252,6 +253,7 @@ covers(const char *f, const char *s, size_t n)
 	    memcmp(s + fn, opt.sep, opt.sepn) == 0);
 }
 
+/* 1 when list names s exactly (or, with children, covers it). */
 static int
 in_list(char **list, size_t nl, const char *s, size_t n, int children)
 {
@@ -312,6 +314,7 @@ name_quote(struct name *nm)
 	nm->qn = nm->n + 4;
 }
 
+/* Double the name hash table (load factor at most 1). */
 static void
 name_rehash(void)
 {
@@ -425,6 +428,7 @@ centry_fill(struct centry *ce, const struct centry *parent,
 		ce->name = name_get(ce->norm, ce->normn, NULL, 0, 0);
 }
 
+/* Double the key cache's hash table. */
 static void
 centry_rehash(void)
 {
@@ -511,6 +515,7 @@ temps_reset(void)
 	tab.temps = NULL;
 }
 
+/* Count nm as seen (what == 0) or changed etc. if the record is kept. */
 static inline void
 pend(struct name *nm, unsigned what)
 {
@@ -596,6 +601,7 @@ typed(unsigned flags, const char *s, size_t n, char *out, const char **why)
 	return email_clean(s, n, out, why);
 }
 
+/* What a typed field holds, for messages. */
 static const char *
 typed_what(unsigned flags)
 {
@@ -757,6 +763,10 @@ members(const struct centry *parent, const char *p, size_t n)
 	}
 }
 
+/*
+ * Skip the current record: into the rejects file when there is one (the
+ * column goes into the error text), else a warning at file:line[:col].
+ */
 static void
 reject(const char *line, size_t len, long long col, const char *msg)
 {
@@ -861,6 +871,7 @@ clean(const char *path, struct outbuf *out)
 	return status;
 }
 
+/* The --stats object; 0, or -1 after a reported error. */
 static int
 write_stats(const char *path)
 {
@@ -889,6 +900,7 @@ write_stats(const char *path)
 	return ob_close(ob);
 }
 
+/* --rename OLD=NEW: NEW must be a column name (usage error otherwise). */
 static void
 add_rename(const char *arg)
 {
@@ -905,6 +917,7 @@ add_rename(const char *arg)
 	opt.nren++;
 }
 
+/* A field cleaned two ways is a usage error. */
 static void
 check_options(void)
 {
