@@ -8,7 +8,9 @@ if [ ! -s "$clean_in" ] && [ ! -f "$BENCH_DIR/customers.csv" ]; then
 	bench_note "ndjson-clean: no $BENCH_DIR/customers.csv"
 	return 0
 fi
-if [ ! -s "$clean_in" ]; then
+# (re)build the NDJSON when missing or older than the CSV
+if [ ! -s "$clean_in" ] || [ "$BENCH_DIR/customers.csv" -nt "$clean_in" ]; then
+	rm -f "$clean_small"
 	if [ -x "$TOOLDIR/csv2ndjson" ]; then
 		"$TOOLDIR/csv2ndjson" "$BENCH_DIR/customers.csv" >"$clean_in.tmp"
 	else
