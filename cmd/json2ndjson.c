@@ -21,6 +21,7 @@
 enum { OPT_ANY = 256, OPT_MAXREC, OPT_REJECTS };	/* long only */
 
 #define MAXREC_DEFAULT	((size_t)64 * 1024 * 1024)
+#define MAXREC_JQ	((size_t)1024 * 1024 * 1024)	/* a whole document */
 
 #define HELP_OPTIONS \
 "Convert a JSON array (one element per line), concatenated JSON values or\n" \
@@ -29,7 +30,8 @@ enum { OPT_ANY = 256, OPT_MAXREC, OPT_REJECTS };	/* long only */
 "  -e, --select PROGRAM  run the jq PROGRAM on each input value, write its\n" \
 "                        outputs (e.g. '.data.customers[]')\n" \
 "      --any             let values other than objects through\n" \
-"      --max-record SIZE cap on one value held in memory (default 64M)\n" \
+"      --max-record SIZE cap on one value held in memory (default 64M,\n" \
+"                        or 1G with -e)\n" \
 "      --rejects FILE    write non-object values to FILE as NDJSON\n" \
 "  -u, --unbuffered      flush after every output line\n" \
 "  -h, --help            show this help\n" \
@@ -507,6 +509,16 @@ boundary(struct conv *c, const char *p, size_t n, int *done)
 	return n < i ? n : i;
 }
 
+/* The value at vline:vcol is over the cap: give up on this input. */
+static void
+too_long(struct conv *c)
+{
+	diag_warn_at(c->name, c->vline, c->vcol,
+	    "value longer than %zu bytes (see --max-record)", c->maxrec);
+	c->status = STATUS_FAIL;
+	c->state = S_STOP;
+}
+
 /* Gather from the block at k; returns the new block offset. */
 static size_t
 gather(struct conv *c, size_t k, size_t n)
@@ -521,11 +533,7 @@ gather(struct conv *c, size_t k, size_t n)
 		return k + m;
 	}
 	if (m > c->maxrec - c->len) {
-		diag_warn_at(c->name, c->vline, c->vcol,
-		    "value longer than %zu bytes (see --max-record)",
-		    c->maxrec);
-		c->status = STATUS_FAIL;
-		c->state = S_STOP;
+		too_long(c);
 		return n;
 	}
 	if (c->len + m > c->cap) {
@@ -562,6 +570,11 @@ start_value(struct conv *c, size_t k, size_t n)
 		bad_at(c, k + len, c->after == S_ARR_AFTER ?
 		    "expected ',' or ']' in array" :
 		    "unexpected character after value");
+		return n;
+	}
+	if (len > c->maxrec) {
+		where(c, k, &c->vline, &c->vcol);
+		too_long(c);
 		return n;
 	}
 	if (len > 0 && (k + len < n || t != JX_NUMBER)) {
@@ -748,7 +761,6 @@ main(int argc, char *argv[])
 
 	diag_init(argv[0]);
 	memset(&c, 0, sizeof(c));
-	c.maxrec = MAXREC_DEFAULT;
 	opterr = 0;	/* getopt would name the program by its full path */
 	while ((ch = getopt_long(argc, argv, ":e:huV", longopts,
 	    NULL)) != -1) {
@@ -769,7 +781,7 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 	if (c.maxrec == 0)
-		diag_fatal(STATUS_USAGE, "max-record must be at least 1");
+		c.maxrec = program != NULL ? MAXREC_JQ : MAXREC_DEFAULT;
 	init_tables();
 	c.cbuf = xmalloc(CBUF + 16);
 	if (program != NULL) {

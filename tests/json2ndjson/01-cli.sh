@@ -10,6 +10,8 @@ empty "$T/out"
 has "$T/err" '^json2ndjson: '
 run 2 $JSON2NDJSON --max-record 0 /dev/null
 empty "$T/out"
+run 2 $JSON2NDJSON --max-record -5 /dev/null
+empty "$T/out"
 run 2 $JSON2NDJSON -e
 empty "$T/out"
 # A rejects file that cannot be created is an error before any output.
