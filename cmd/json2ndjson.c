@@ -294,7 +294,9 @@ run_jq(struct conv *c, const char *p, size_t n, long long line,
 		msg = jv_invalid_get_msg(v);
 		text = jv_get_kind(msg) == JV_KIND_STRING ?
 		    jv_string_value(msg) : "cannot parse";
-		cut = strstr(text, " (while parsing");
+		/* Its position is within the value: ours is better. */
+		if ((cut = strstr(text, " at line ")) == NULL)
+			cut = strstr(text, " (while parsing");
 		diag_warn_at(c->name, line, col, "jq: %.*s",
 		    cut ? (int)(cut - text) : (int)strlen(text), text);
 		jv_free(msg);

@@ -55,3 +55,10 @@ run 1 $JSON2NDJSON -e 'if .a == 2 then "stop\n" | halt_error else . end' "$T/nd.
 printf '{"a":1}\n' >"$T/want"
 same "$T/out" "$T/want"
 has "$T/err" 'jq error: stop'
+# libjq parses no deeper than 256 levels (json2ndjson itself 1024): the
+# value is reported at its start and the next one still runs.
+$PY -c 'print("[" * 300 + "]" * 300); print("{\"ok\":1}")' >"$T/deep.json"
+run 1 $JSON2NDJSON -e . "$T/deep.json"
+printf '{"ok":1}\n' >"$T/want"
+same "$T/out" "$T/want"
+has "$T/err" "^json2ndjson: $T/deep.json:1:1: jq: Exceeds depth limit for parsing\$"
