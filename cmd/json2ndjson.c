@@ -110,10 +110,14 @@ usage(int status)
 
 #define ONES	0x0101010101010101ULL
 #define HIGHS	0x8080808080808080ULL
-/* High bit set in each byte of w that is zero (exact, no carries). */
+/* High bit set in each byte of w that is zero (exact: no carries). */
 #define ZEROS(w) (~((((w) & ~HIGHS) + ~HIGHS) | (w)) & HIGHS)
-/* The lowest byte of w that is zero is where the lowest bit is set. */
-#define FIRST_ZERO(w) (((w) - ONES) & ~(w) & HIGHS)
+/* Index in memory order of the first byte flagged in a ZEROS() mask. */
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+#define FIRST_BYTE(m) (__builtin_clzll(m) / 8)
+#else
+#define FIRST_BYTE(m) (__builtin_ctzll(m) / 8)
+#endif
 
 /* Number of '\n' in p[0, n): eight bytes a step, summed in byte lanes. */
 static long long
@@ -230,12 +234,14 @@ not_object(struct conv *c, const char *p, size_t n, const char *what,
 	c->status = STATUS_FAIL;
 }
 
+/* libjq's allocation failures end the run like xmalloc's (STYLE.md 5). */
 static void
 nomem(void *data)
 {
 	diag_fatal(STATUS_FAIL, "out of memory");
 }
 
+/* libjq's compile errors, with our program name; consumes msg. */
 static void
 jq_message(void *data, jv msg)
 {
@@ -246,7 +252,7 @@ jq_message(void *data, jv msg)
 }
 
 static const char *
-jv_type_name(jv_kind k)
+kind_name(jv_kind k)
 {
 	switch (k) {
 	case JV_KIND_ARRAY: return "an array";
@@ -263,9 +269,18 @@ static void
 jq_halt_status(struct conv *c)
 {
 	jv code = jq_get_exit_code(c->jq), msg = jq_get_error_message(c->jq);
+	const char *text;
+	size_t n;
 
-	if (jv_get_kind(msg) == JV_KIND_STRING)
-		diag_warn(c->name, 0, "jq error: %s", jv_string_value(msg));
+	if (jv_is_valid(msg) && jv_get_kind(msg) != JV_KIND_NULL) {
+		if (jv_get_kind(msg) != JV_KIND_STRING)
+			msg = jv_dump_string(msg, 0);
+		text = jv_string_value(msg);
+		n = strlen(text);
+		if (n > 0 && text[n - 1] == '\n')	/* halt_error's habit */
+			n--;
+		diag_warn(c->name, 0, "jq error: %.*s", (int)n, text);
+	}
 	if (jv_get_kind(code) == JV_KIND_NUMBER && jv_number_value(code) != 0)
 		c->status = STATUS_FAIL;
 	jv_free(code);
@@ -312,7 +327,7 @@ run_jq(struct conv *c, const char *p, size_t n, long long line,
 			ob_write(c->out, text, strlen(text));
 			ob_end_record(c->out);
 		} else {
-			not_object(c, text, strlen(text), jv_type_name(k),
+			not_object(c, text, strlen(text), kind_name(k),
 			    line, col);
 		}
 		jv_free(s);
@@ -366,14 +381,14 @@ compact(struct conv *c, const char *p, size_t n)
 			if (e - s >= 8) {
 				memcpy(&w, s, 8);
 				memcpy(d, &w, 8);
-				m = FIRST_ZERO(w ^ (ONES * '"')) |
-				    FIRST_ZERO(w ^ (ONES * '\\'));
+				m = ZEROS(w ^ (ONES * '"')) |
+				    ZEROS(w ^ (ONES * '\\'));
 				if (m == 0) {
 					s += 8;
 					d += 8;
 					continue;
 				}
-				k = __builtin_ctzll(m) / 8;
+				k = FIRST_BYTE(m);
 				s += k;
 				d += k;
 			} else {
@@ -441,7 +456,7 @@ skip_string(const char *p, size_t i, size_t n)
 		memcpy(&w, p + i, 8);
 		q = w ^ (ONES * '"');
 		b = w ^ (ONES * '\\');
-		if ((FIRST_ZERO(q) | FIRST_ZERO(b)) != 0)
+		if ((ZEROS(q) | ZEROS(b)) != 0)
 			break;
 		i += 8;
 	}

@@ -54,7 +54,8 @@ has "$T/err" "^json2ndjson: $T/bad.json:3:6: expected ',' or ']' in array\$"
 run 1 $JSON2NDJSON -e 'if .a == 2 then "stop\n" | halt_error else . end' "$T/nd.json" "$T/nd.json"
 printf '{"a":1}\n' >"$T/want"
 same "$T/out" "$T/want"
-has "$T/err" 'jq error: stop'
+has "$T/err" "^json2ndjson: $T/nd.json: jq error: stop\$"
+[ "$(wc -l <"$T/err")" -eq 1 ] || fail "one line wanted: $(cat "$T/err")"
 # libjq parses no deeper than 256 levels (json2ndjson itself 1024): the
 # value is reported at its start and the next one still runs.
 $PY -c 'print("[" * 300 + "]" * 300); print("{\"ok\":1}")' >"$T/deep.json"
