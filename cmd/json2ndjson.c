@@ -764,10 +764,10 @@ main(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
 		{ "any",        no_argument,       NULL, OPT_ANY },
-		{ "select",     required_argument, NULL, 'e' },
 		{ "help",       no_argument,       NULL, 'h' },
 		{ "max-record", required_argument, NULL, OPT_MAXREC },
 		{ "rejects",    required_argument, NULL, OPT_REJECTS },
+		{ "select",     required_argument, NULL, 'e' },
 		{ "unbuffered", no_argument,       NULL, 'u' },
 		{ "version",    no_argument,       NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
