@@ -29,21 +29,40 @@ if [ -w /dev/full ]; then
 	[ "$st" -eq 1 ] || fail "exit $st writing to /dev/full with -u"
 fi
 # -u: each line is flushed as it is written: the first record arrives
-# while the input is still open.
+# while the input is still open (the writer waits until it has been seen,
+# or 20 s have passed).
 mkfifo "$T/fifo"
-( printf '{"a":1}\n'; sleep 3; printf '{"a":2}\n' ) >"$T/fifo" &
+( printf '{"a":1}\n'
+  while [ ! -f "$T/seen" ]; do sleep 0.1; done
+  printf '{"a":2}\n' ) >"$T/fifo" &
 $JSON2NDJSON -u <"$T/fifo" >"$T/uout" &
 pid=$!
 i=0
-while [ ! -s "$T/uout" ] && [ $i -lt 25 ]; do
+while [ ! -s "$T/uout" ] && [ $i -lt 200 ]; do
 	sleep 0.1
 	i=$((i + 1))
 done
-printf '{"a":1}\n' >"$T/want"
-same "$T/uout" "$T/want"
+cp "$T/uout" "$T/ufirst"
+touch "$T/seen"
 wait $pid
+printf '{"a":1}\n' >"$T/want"
+same "$T/ufirst" "$T/want"
 printf '{"a":1}\n{"a":2}\n' >"$T/want"
 same "$T/uout" "$T/want"
+# Without -u the first line waits for the end of input.
+rm -f "$T/seen" "$T/fifo"
+mkfifo "$T/fifo"
+( printf '{"a":1}\n'
+  while [ ! -f "$T/seen" ]; do sleep 0.1; done
+  printf '{"a":2}\n' ) >"$T/fifo" &
+$JSON2NDJSON <"$T/fifo" >"$T/bout" &
+pid=$!
+sleep 0.5
+cp "$T/bout" "$T/bfirst"
+touch "$T/seen"
+wait $pid
+empty "$T/bfirst"
+same "$T/bout" "$T/want"
 # --max-record: a value over the cap stops that input at its start.
 $PY -c 'import json; print(json.dumps([{"a": 1}, {"b": "x" * 3000}, {"c": 3}], indent=1))' >"$T/big"
 run 1 $JSON2NDJSON --max-record 1K "$T/big" "$T/f2"
