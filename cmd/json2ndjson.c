@@ -715,6 +715,12 @@ end_input(struct conv *c)
 	if (c->state == S_VALUE)
 		finish(c, c->buf, c->len);
 	switch (c->state) {
+	case S_START:
+		/* RFC 8259: a JSON text is one value; an empty one is not. */
+		diag_warn_at(c->name, c->line, c->boff - c->lstart + 1,
+		    "no JSON value in input");
+		c->status = STATUS_FAIL;
+		break;
 	case S_ARR_FIRST: case S_ARR_NEXT: case S_ARR_AFTER:
 		diag_warn_at(c->name, c->line, c->boff - c->lstart + 1,
 		    "unexpected end of input in array");
