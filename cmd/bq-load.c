@@ -33,6 +33,7 @@
 "  --dry-run                 print the job and the requests; send nothing\n" \
 "  --endpoint URL            API root (default " BQ_ROOT ")\n" \
 "  --ignore-unknown-values   drop keys that match no column\n" \
+"  --job-id ID               use this job id: re-running never loads twice\n" \
 "  --job-id-prefix PREFIX    job ids are PREFIX + 32 hex digits (bqload_)\n" \
 "  --location LOC            job and new dataset location (e.g. US, EU)\n" \
 "  --max-bad-records N       rows BigQuery may skip (default 0)\n" \
@@ -61,7 +62,7 @@ usage(int status)
 enum {
 	O_ACCESS_TOKEN_FILE = 256, O_APPEND, O_AUTODETECT, O_CA_BUNDLE,
 	O_CHUNK_SIZE, O_CREATE_DATASET, O_CREDENTIALS, O_DATASET, O_DRY_RUN,
-	O_ENDPOINT, O_IGNORE_UNKNOWN, O_JOB_ID_PREFIX, O_LOCATION,
+	O_ENDPOINT, O_IGNORE_UNKNOWN, O_JOB_ID, O_JOB_ID_PREFIX, O_LOCATION,
 	O_MAX_BAD, O_NO_CREATE_DATASET, O_NO_PROGRESS, O_NO_VALIDATE,
 	O_POLL_INTERVAL, O_PROGRESS, O_PROJECT, O_REPLACE, O_RETRY_INITIAL,
 	O_SCHEMA, O_TABLE, O_TIMEOUT, O_VALIDATE
@@ -143,6 +144,7 @@ main(int argc, char *argv[])
 		{ "help",	no_argument, NULL, 'h' },
 		{ "ignore-unknown-values", no_argument, NULL,
 		    O_IGNORE_UNKNOWN },
+		{ "job-id",	required_argument, NULL, O_JOB_ID },
 		{ "job-id-prefix", required_argument, NULL, O_JOB_ID_PREFIX },
 		{ "location",	required_argument, NULL, O_LOCATION },
 		{ "max-bad-records", required_argument, NULL, O_MAX_BAD },
@@ -174,6 +176,7 @@ main(int argc, char *argv[])
 	int ch, validate = -1, progress = -1, status = STATUS_FAIL;
 
 	diag_init(argv[0]);
+	argv[0] = (char *)diag_prog();	/* getopt's messages name it so */
 	/* A closed peer must be an error we report, not a silent death. */
 	signal(SIGPIPE, SIG_IGN);
 	memset(&o, 0, sizeof(o));
@@ -208,6 +211,14 @@ main(int argc, char *argv[])
 		case O_ENDPOINT: root = xstrdup(optarg); break;
 		case 'h': usage(STATUS_OK);
 		case O_IGNORE_UNKNOWN: o.ignore_unknown = 1; break;
+		case O_JOB_ID:
+			if (!valid_id(optarg, "-") || strlen(optarg) > 1024) {
+				diag_msg("--job-id: 1 to 1024 letters, digits, "
+				    "_ and -");
+				usage(STATUS_USAGE);
+			}
+			o.job_id = optarg;
+			break;
 		case O_JOB_ID_PREFIX:
 			if (*optarg && !valid_id(optarg, "-")) {
 				diag_msg("--job-id-prefix: only letters, "

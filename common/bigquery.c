@@ -965,7 +965,10 @@ bq_load(struct http *h, struct gauth *g, const struct bq_opts *o,
 	    0;
 	b.tty = isatty(STDERR_FILENO);
 	b.t0 = b.tlast = now_s();
-	bq_job_id(b.job_id, sizeof(b.job_id), o->job_prefix);
+	if (o->job_id != NULL)
+		snprintf(b.job_id, sizeof(b.job_id), "%s", o->job_id);
+	else
+		bq_job_id(b.job_id, sizeof(b.job_id), o->job_prefix);
 	if (o->dry_run) {
 		dry_run(&b, out);
 		/* Checking the rows touches nothing remote. */

@@ -27,6 +27,7 @@ struct bq_opts {
 	const struct bq_schema *schema;	/* NULL: none sent */
 	const char	*endpoint;	/* API root, no trailing slash */
 	const char	*job_prefix;
+	const char	*job_id;	/* exact id (re-runs), or NULL */
 	const char	*input_name;	/* for dry-run text */
 	int		 autodetect, append, ignore_unknown, create_dataset;
 	int		 validate, progress, dry_run;

@@ -111,3 +111,26 @@ tabledata() {
 bq() {
 	$BQ_LOAD --retry-initial 10 --poll-interval 10 --no-progress "$@"
 }
+
+# fake_tok [EXTRA-CONFIG-MEMBERS]: start the fake accepting the static token
+# in $T/token (an access-token file), with extra config members merged in.
+fake_tok() {
+	fake_start "{\"static_tokens\": [\"tok-static-0123456789\"]${1:+, $1}}"
+	printf 'tok-static-0123456789\n' >"$T/token"
+	chmod 600 "$T/token"
+}
+
+# gen_rows N FILE: N rows that match schema.json (about 120 bytes each).
+gen_rows() {
+	$PYS - "$1" >"$2" <<'PY'
+import json, sys
+for i in range(int(sys.argv[1])):
+    print(json.dumps({"id": i, "name": "name-%06d" % i, "score": i / 4,
+                      "active": i % 2 == 0, "dob": "1990-01-%02d" % (i % 28 + 1),
+                      "seen": 1700000000 + i, "tags": ["t%d" % (i % 3)],
+                      "addr": {"city": "city-%d" % (i % 10), "zip": i % 99999}}))
+PY
+}
+
+SCHEMA=$TOP/tests/bq-load/schema.json
+ROWS=$TOP/tests/bq-load/rows.ndjson

@@ -579,6 +579,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         st = self.server.state
         g = form.get("grant_type")
         self.entry["grant"] = g
+        if form.get("assertion"):
+            self.entry["assertion_sig"] = form["assertion"].split(".")[-1]
 
         def deny(msg, code=400):
             self.entry["deny"] = msg
@@ -606,6 +608,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         tok = "ya29.fake-" + secrets.token_urlsafe(24)
         with st.lock:
             st.tokens[tok] = time.time() + life
+        self.entry["issued"] = tok      # tests prove it never leaks
         self.send(200, {"access_token": tok, "expires_in": life,
                         "token_type": "Bearer"}, list(headers))
 
