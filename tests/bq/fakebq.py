@@ -31,8 +31,9 @@ Config (JSON; POST /admin/config merges more):
                     a chunk), "expire_tokens" (invalidate tokens, answer 401),
                     "lose_response" (do the work, then close the connection)
   Kinds: token, metadata, dataset_get, dataset_insert, table_get,
-  upload_start, upload_chunk, upload_status, multipart, job_insert, job_get,
-  tabledata.
+  upload_start, upload_chunk (a non-final chunk), upload_final (the chunk
+  stating the total), upload_status (a "bytes */..." query), multipart,
+  job_insert, job_get, tabledata.
 Admin (never logged): GET /admin/log, GET /admin/state, POST /admin/config,
 POST /admin/shutdown.
 """
@@ -986,7 +987,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.entry["content_range"] = cr
         n = int(self.headers.get("Content-Length", "0") or "0")
         status_query = cr is not None and cr.startswith("bytes */")
-        kind = "upload_status" if status_query else "upload_chunk"
+        fm = re.match(r"^bytes \d+-(\d+)/(\d+)$", cr or "")
+        final = cr is None or (fm and int(fm.group(1)) + 1 ==
+                                int(fm.group(2)))
+        kind = ("upload_status" if status_query else
+                "upload_final" if final else "upload_chunk")
         self.entry["kind"] = kind
         f = self.fault(kind)
         if self.status_fault(f) or not self.authorized():
