@@ -26,7 +26,8 @@ struct bq {
 	struct http	*h;
 	struct gauth	*g;
 	const struct bq_opts *o;
-	long long	 deadline;	/* time() value; 0: none */
+	long long	 deadline;	/* time() value, for gauth; 0: none */
+	double		 end;		/* now_s() value of the deadline */
 	char		 reason[64];
 	char		 message[1024];
 	/* upload state */
@@ -65,11 +66,11 @@ sleep_ms(long ms)
 static long
 left_ms(const struct bq *b)
 {
-	long long l;
+	double l;
 
 	if (b->deadline == 0)
 		return 24L * 3600 * 1000;
-	l = (b->deadline - (long long)time(NULL)) * 1000;
+	l = (b->end - now_s()) * 1000;
 	return l > 0 ? (long)l : 0;
 }
 
@@ -961,10 +962,11 @@ bq_load(struct http *h, struct gauth *g, const struct bq_opts *o,
 	b.h = h;
 	b.g = g;
 	b.o = o;
-	b.deadline = o->timeout_s > 0 ? (long long)time(NULL) + o->timeout_s :
-	    0;
+	b.deadline = o->timeout_s > 0 ? (long long)time(NULL) + o->timeout_s +
+	    1 : 0;
 	b.tty = isatty(STDERR_FILENO);
 	b.t0 = b.tlast = now_s();
+	b.end = b.t0 + (double)o->timeout_s;
 	if (o->job_id != NULL)
 		snprintf(b.job_id, sizeof(b.job_id), "%s", o->job_id);
 	else
