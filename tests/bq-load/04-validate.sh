@@ -53,11 +53,11 @@ has "$T/err" '^bq-load: error: invalid at file-00000000: .*position 10: Could no
 empty "$T/out"
 # Streaming: a bad row after several chunks went up stops the upload
 # before its final chunk, so no job is created.
-gen_rows 6000 "$T/big.ndjson"
+gen_rows 3500 "$T/big.ndjson"
 printf '{"id": 1, "dob": "31/12/1990"}\n' >>"$T/big.ndjson"
 n=$(log_count '.job_created')
 cat "$T/big.ndjson" | run 1 bq --access-token-file "$T/token" --endpoint "$EP" \
     --schema "$SCHEMA" --chunk-size 256K test-project.ds.t2 -
-has "$T/err" '^bq-load: <stdin>:6001: dob: invalid DATE value "31/12/1990"$'
+has "$T/err" '^bq-load: <stdin>:3501: dob: invalid DATE value "31/12/1990"$'
 [ "$(log_count '.kind == "upload_chunk" and .status == 308')" -ge 2 ] || fail "no chunk went up"
 [ "$(log_count '.job_created')" = "$n" ] || fail "a job was created"

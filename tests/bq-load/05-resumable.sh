@@ -2,11 +2,11 @@
 . "$TOP/tests/lib.sh"
 . "$TOP/tests/bq-load/fake.sh"
 fake_tok
-gen_rows 9000 "$T/big.ndjson"
+gen_rows 4000 "$T/big.ndjson"
 size=$(wc -c <"$T/big.ndjson")
 cat "$T/big.ndjson" | run 0 bq --access-token-file "$T/token" --endpoint "$EP" \
     --schema "$SCHEMA" --chunk-size 256K test-project.ds.big -
-has "$T/out" '"rows":9000,"bytes":'"$size"','
+has "$T/out" '"rows":4000,"bytes":'"$size"','
 # Every chunk but the last is 262144 bytes with an unknown total, and each
 # starts where the server's previous Range ended.
 jq -r 'select(.kind == "upload_chunk" or .kind == "upload_final") | [.content_range, .range // "-", .status] | @tsv' \
@@ -28,14 +28,14 @@ for i, (cr, rng, st) in enumerate(rows):
 assert len(rows) == (size + 262143) // 262144
 PY
 # Read back page by page: every id once, in order.
-tabledata big "maxResults=4000" >"$T/p1"
+tabledata big "maxResults=1500" >"$T/p1"
 tok=$(jq -r .pageToken "$T/p1")
-tabledata big "maxResults=4000&pageToken=$tok" >"$T/p2"
+tabledata big "maxResults=1500&pageToken=$tok" >"$T/p2"
 tok=$(jq -r .pageToken "$T/p2")
-tabledata big "maxResults=4000&pageToken=$tok" >"$T/p3"
+tabledata big "maxResults=1500&pageToken=$tok" >"$T/p3"
 jq -e 'has("pageToken") | not' "$T/p3" >/dev/null || fail "last page has a token"
 cat "$T/p1" "$T/p2" "$T/p3" | jq -r '.rows[].f[0].v' >"$T/ids"
-seq 0 8999 >"$T/want"
+seq 0 3999 >"$T/want"
 same "$T/ids" "$T/want"
 # Input ending exactly on a chunk boundary: the data goes up as full
 # chunks and an empty PUT "bytes */TOTAL" finishes the upload.

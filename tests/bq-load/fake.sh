@@ -12,6 +12,7 @@ PYS=/usr/bin/python3
 [ -x "$PYS" ] || skip "no /usr/bin/python3"
 command -v openssl >/dev/null || skip "no openssl CLI"
 command -v jq >/dev/null || skip "no jq"
+command -v curl >/dev/null || skip "no curl CLI"
 FAKE_PID=
 trap '[ -n "${BQ_KEEP_LOG:-}" ] && cp "$T/fake/log.ndjson" "$BQ_KEEP_LOG"; [ -n "$FAKE_PID" ] && kill "$FAKE_PID" 2>/dev/null; rm -rf "$T"' \
     EXIT INT TERM
@@ -28,11 +29,13 @@ pki() {
 	mkdir -p "$T/pki"
 	(
 	cd "$T/pki"
-	openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem \
+	openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 \
+	    -nodes -keyout ca.key -out ca.pem \
 	    -subj /CN=fakebq-test-ca -days 2 \
 	    -addext basicConstraints=critical,CA:TRUE \
 	    -addext keyUsage=critical,keyCertSign,cRLSign
-	openssl req -newkey rsa:2048 -nodes -keyout server.key \
+	openssl req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 \
+	    -nodes -keyout server.key \
 	    -out server.csr -subj /CN=127.0.0.1
 	printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\n' >ext.cnf
 	openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key \
@@ -91,15 +94,13 @@ log_count() {
 	jq -c "select($1)" "$T/fake/log.ndjson" | wc -l | tr -d ' '
 }
 
-# admin PATH [JSON]: GET or POST an admin endpoint of the fake.
+# admin PATH [JSON]: GET (or POST JSON to) a path of the fake, with the
+# token the fake always accepts.
 admin() {
 	if [ $# -gt 1 ]; then
-		$PYS -c 'import sys, urllib.request as u
-print(u.urlopen(u.Request(sys.argv[1], data=sys.argv[2].encode())).read().decode())' "$EP$1" "$2"
+		curl -sSf -H 'Content-Type: application/json' --data-binary "$2" "$EP$1"
 	else
-		$PYS -c 'import sys, urllib.request as u
-r = u.Request(sys.argv[1], headers={"Authorization": "Bearer fakebq-admin"})
-print(u.urlopen(r).read().decode())' "$EP$1"
+		curl -sSf -H 'Authorization: Bearer fakebq-admin' "$EP$1"
 	fi
 }
 

@@ -373,6 +373,7 @@ def cell(field, v, tsfmt):
 class Handler(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "fakebq/1"
+    disable_nagle_algorithm = True
 
     def log_message(self, fmt, *args):
         pass
