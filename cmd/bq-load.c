@@ -171,7 +171,8 @@ main(int argc, char *argv[])
 	struct http *h = NULL;
 	struct lineio *in = NULL;
 	struct outbuf *out;
-	char *project = NULL, *dataset = NULL, *table = NULL, *root = NULL;
+	/* Static: still reachable when usage() exits early. */
+	static char *project, *dataset, *table, *root;
 	const char *schema_path = NULL, *ca = NULL, *env, *file = NULL;
 	int ch, validate = -1, progress = -1, status = STATUS_FAIL;
 
