@@ -704,8 +704,9 @@ put_data(struct bq *b, int final)
 	}
 }
 
+/* Add p[0, n) and, with nl, a newline to the unconfirmed bytes. */
 static void
-append(struct bq *b, const char *p, size_t n)
+append(struct bq *b, const char *p, size_t n, int nl)
 {
 	if (b->len + n + 1 > b->cap) {
 		b->cap = b->len + n + 1 > 2 * b->cap ? b->len + n + 1 :
@@ -714,7 +715,51 @@ append(struct bq *b, const char *p, size_t n)
 	}
 	memcpy(b->buf + b->len, p, n);
 	b->len += n;
-	b->buf[b->len++] = '\n';
+	if (nl)
+		b->buf[b->len++] = '\n';
+}
+
+/* Send full chunks while there are some; 0, or -1 after reporting. */
+static int
+drain(struct bq *b)
+{
+	while (b->len >= b->o->chunk && !b->done)
+		if (put_data(b, 0) != 0)
+			return -1;
+	if (b->done) {
+		diag_msg("upload: the server ended the upload early");
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Without validation the input goes up as raw blocks: no line assembly,
+ * so memory stays at a chunk plus a block whatever the line lengths.
+ */
+static int
+stream_raw(struct bq *b, struct lineio *in)
+{
+	const char *p, *q, *e;
+	ssize_t n;
+	char last = '\n';
+
+	while ((n = lr_read(in, &p)) > 0) {
+		for (q = p, e = p + n; (q = memchr(q, '\n', (size_t)(e - q)))
+		    != NULL; q++)
+			b->rows++;
+		last = p[n - 1];
+		append(b, p, (size_t)n, 0);
+		if (drain(b) != 0)
+			return -1;
+	}
+	if (n < 0)
+		return -1;
+	if (last != '\n') {	/* end the last line, as the line reader does */
+		append(b, "", 0, 1);
+		b->rows++;
+	}
+	return 0;
 }
 
 /*
@@ -735,6 +780,12 @@ stream(struct bq *b, struct lineio *in, int upload)
 
 	if (b->o->validate && b->o->schema != NULL)
 		chk = bqs_checker_new(b->o->schema, b->o->ignore_unknown);
+	else if (upload) {
+		if (stream_raw(b, in) != 0)
+			return -1;
+		r = 0;
+		goto last;
+	}
 	while ((r = lr_next(in, &line, &n)) > 0) {
 		if (chk != NULL && n > 0 && bqs_check(chk, line, n, err,
 		    sizeof(err)) != 0) {
@@ -747,14 +798,8 @@ stream(struct bq *b, struct lineio *in, int upload)
 		b->rows++;
 		if (!upload)
 			continue;
-		append(b, line, n);
-		while (b->len >= b->o->chunk && !b->done)
-			if (put_data(b, 0) != 0) {
-				status = -1;
-				goto out;
-			}
-		if (b->done) {
-			diag_msg("upload: the server ended the upload early");
+		append(b, line, n, 1);
+		if (drain(b) != 0) {
 			status = -1;
 			goto out;
 		}
@@ -772,6 +817,7 @@ stream(struct bq *b, struct lineio *in, int upload)
 	}
 	if (status != 0 || !upload)
 		goto out;
+last:
 	while (!b->done)
 		if (put_data(b, 1) != 0) {
 			status = -1;

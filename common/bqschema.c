@@ -44,6 +44,7 @@ static const struct {
 
 struct field {
 	char		*name;
+	size_t		 namelen;
 	const char	*tname;		/* static, for messages */
 	enum bq_type	 type;
 	enum bq_mode	 mode;
@@ -62,6 +63,9 @@ struct bqs_checker {
 	const struct bq_schema *s;
 	int		 ignore_unknown;
 	struct jx_doc	 doc[MAXDEPTH];
+	/* per depth: the member matching each field, or NULL */
+	const struct jx_member **hit[MAXDEPTH];
+	size_t		 nhit[MAXDEPTH];
 	struct outbuf	*scratch;
 	char		 path[512];
 };
@@ -130,6 +134,7 @@ parse_field(const struct jx_val *v, struct field *f, const char *name,
 	}
 	s = jx_str(&m->val, sc, &n);
 	f->name = xmemdup(s, n);
+	f->namelen = n;
 	if (n == 0 || n > 300 || !(isalpha((unsigned char)s[0]) ||
 	    s[0] == '_')) {
 		diag_warn(name, 0, "invalid field name \"%s\"", f->name);
@@ -351,8 +356,10 @@ bqs_checker_free(struct bqs_checker *c)
 
 	if (c == NULL)
 		return;
-	for (i = 0; i < MAXDEPTH; i++)
+	for (i = 0; i < MAXDEPTH; i++) {
 		jx_free(&c->doc[i]);
+		free(c->hit[i]);
+	}
 	ob_close(c->scratch);
 	free(c);
 }
@@ -764,7 +771,7 @@ check_object(struct bqs_checker *c, const struct field *f, size_t nf,
     const char *p, size_t n, int depth, size_t plen, char *err, size_t errsz)
 {
 	struct jx_doc *d = &c->doc[depth];
-	const struct jx_member *m, *hit;
+	const struct jx_member *m, **hit;
 	struct jx_err e;
 	const char *k;
 	size_t i, j, kn, sub;
@@ -781,36 +788,44 @@ check_object(struct bqs_checker *c, const struct field *f, size_t nf,
 		    kind(d->root.type));
 		return -1;
 	}
-	/* Keys match column names case-insensitively, as in BigQuery. */
-	if (!c->ignore_unknown)
-		for (j = 0; j < d->n; j++) {
-			k = jx_str(&d->m[j].key, c->scratch, &kn);
-			for (i = 0; i < nf; i++)
-				if (strlen(f[i].name) == kn &&
-				    strncasecmp(f[i].name, k, kn) == 0)
-					break;
-			if (i == nf) {
-				sub = path_push(c, plen, k, kn);
-				fail(c, err, errsz, "no such field in the "
-				    "schema (--ignore-unknown-values drops it)");
-				c->path[plen] = '\0';
-				(void)sub;
-				return -1;
-			}
-		}
-	for (i = 0; i < nf; i++) {
-		d = &c->doc[depth];	/* deeper checks reuse other docs */
-		hit = NULL;
-		for (j = 0; j < d->n; j++) {
-			m = &d->m[j];
+	if (c->nhit[depth] < nf) {
+		c->hit[depth] = xreallocarray(c->hit[depth], nf,
+		    sizeof(*c->hit[depth]));
+		c->nhit[depth] = nf;
+	}
+	hit = c->hit[depth];
+	memset(hit, 0, nf * sizeof(*hit));
+	/*
+	 * One pass over the members: keys match column names
+	 * case-insensitively, as in BigQuery, and the last duplicate wins.
+	 */
+	for (j = 0; j < d->n; j++) {
+		m = &d->m[j];
+		if (!(m->key.flags & JX_ESCAPED)) {
+			k = m->key.p + 1;
+			kn = m->key.n - 2;
+		} else {
 			k = jx_str(&m->key, c->scratch, &kn);
-			if (strlen(f[i].name) == kn &&
-			    strncasecmp(f[i].name, k, kn) == 0)
-				hit = m;
 		}
-		sub = path_push(c, plen, f[i].name, strlen(f[i].name));
-		if (check_value(c, &f[i], hit ? &hit->val : NULL, depth, sub,
-		    err, errsz) != 0)
+		for (i = 0; i < nf; i++)
+			if (f[i].namelen == kn &&
+			    strncasecmp(f[i].name, k, kn) == 0)
+				break;
+		if (i < nf) {
+			hit[i] = m;
+		} else if (!c->ignore_unknown) {
+			path_push(c, plen, k, kn);
+			fail(c, err, errsz, "no such field in the schema "
+			    "(--ignore-unknown-values drops it)");
+			c->path[plen] = '\0';
+			return -1;
+		}
+	}
+	for (i = 0; i < nf; i++) {
+		sub = path_push(c, plen, f[i].name, f[i].namelen);
+		/* Deeper levels use their own doc and hit arrays. */
+		if (check_value(c, &f[i], c->hit[depth][i] ?
+		    &c->hit[depth][i]->val : NULL, depth, sub, err, errsz) != 0)
 			return -1;
 		c->path[plen] = '\0';
 	}

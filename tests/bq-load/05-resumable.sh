@@ -57,3 +57,14 @@ same "$T/crs" "$T/want"
 run 0 bq --access-token-file "$T/token" --endpoint "$EP" --schema "$SCHEMA" \
     test-project.ds.empty - </dev/null
 has "$T/out" '"rows":0,"bytes":0,'
+# Raw mode (--no-validate): a last line without '\n' and a line longer
+# than a chunk go up whole; the fake sees the same rows.
+$PYS -c 'import json
+print(json.dumps({"id": 1, "name": "x" * 600000}))
+print(json.dumps({"id": 2, "name": "y"}), end="")' >"$T/raw.ndjson"
+run 0 bq --access-token-file "$T/token" --endpoint "$EP" --schema "$SCHEMA" \
+    --no-validate --chunk-size 256K test-project.ds.raw - <"$T/raw.ndjson"
+has "$T/out" '"rows":2,"bytes":'"$(($(wc -c <"$T/raw.ndjson") + 1))"','
+tabledata raw | jq -r '.rows[] | .f[0].v + " " + (.f[1].v | length | tostring)' >"$T/got"
+printf '1 600000\n2 1\n' >"$T/want"
+same "$T/got" "$T/want"

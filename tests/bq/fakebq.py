@@ -22,6 +22,8 @@ Config (JSON; POST /admin/config merges more):
   job_polls         jobs.get answers PENDING/RUNNING this many times first
   job_fail          {"reason": .., "message": ..}: every job ends with it
   datasets          [{"project", "dataset", "location"}] existing datasets
+  discard           true: keep no uploaded bytes, only count them and their
+                    lines (benchmarks); the job then loads nothing
   faults            [{"kind": K, "n": N, "do": ACTION, ...}]: the Nth
                     request of kind K (1-based; "every": true for all from
                     N on) gets ACTION: "status" (code, reason, message,
@@ -812,6 +814,13 @@ class Handler(http.server.BaseHTTPRequestHandler):
             rec["status"]["errors"] = list(errors) + [
                 {"reason": reason, "message": msg}]
             stats["endTime"] = str(int(time.time() * 1000))
+        if "discarded" in load:
+            size, lines = load.pop("discarded")
+            stats["endTime"] = str(int(time.time() * 1000))
+            stats["load"] = {"inputFiles": "1", "inputFileBytes": str(size),
+                             "outputRows": str(lines), "outputBytes": "0",
+                             "badRecords": "0"}
+            return
         jf = st.config.get("job_fail")
         if jf:
             return fail(jf.get("reason", "backendError"),
@@ -1030,7 +1039,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 if f and f.get("do") == "lose_response":
                     self.drop()
                 return self.send(200, s["result"])
-            have = len(s["data"])
+            have = s.get("size", 0) if st.config.get("discard") \
+                else len(s["data"])
             if cr is None:
                 first, last, total = 0, len(body) - 1, len(body)
                 s["data"] = bytearray()
@@ -1076,6 +1086,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
             if f and f.get("do") == "persist_less" and not final:
                 keep = (len(new) // 2) // CHUNK * CHUNK
                 new = new[:keep]
+            if st.config.get("discard"):
+                s["size"] = s.get("size", 0) + len(new)
+                s["lines"] = s.get("lines", 0) + new.count(b"\n")
+                if final and s["size"] == total:
+                    return self.finish(p, s, f)
+                return self.incomplete(s)
             s["data"] += new
             self.entry["persisted"] = len(s["data"])
             if final and len(s["data"]) == total:
@@ -1084,13 +1100,17 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
     def incomplete(self, s):
         hdrs = []
-        if s["data"]:
-            hdrs.append(("Range", "bytes=0-%d" % (len(s["data"]) - 1)))
+        n = s["size"] if "size" in s else len(s["data"])
+        if n:
+            hdrs.append(("Range", "bytes=0-%d" % (n - 1)))
         self.entry["range"] = hdrs[0][1] if hdrs else None
         self.send(308, raw=b"", headers=hdrs)
 
     def finish(self, p, s, f):
         st = self.server.state
+        if "size" in s:
+            s["job"]["configuration"]["load"]["discarded"] = [s["size"],
+                                                              s["lines"]]
         rec = self.new_job(p, s["job"], bytes(s["data"]))
         jid = s["job"]["jobReference"]["jobId"]
         if rec is None:
