@@ -27,6 +27,10 @@ for i, (cr, rng, st) in enumerate(rows):
     nxt = b + 1
 assert len(rows) == (size + 262143) // 262144
 PY
+# --progress (stderr not a terminal): a final line with bytes and rows.
+run 0 bq --access-token-file "$T/token" --endpoint "$EP" --schema "$SCHEMA" \
+    --progress test-project.ds.big2 "$T/big.ndjson"
+has "$T/err" "^bq-load: $(echo "$size" | awk '{ printf "%.1f", $1 / 1e6 }') MB, 4000 rows sent, [0-9.]+ MB/s$"
 # Read back page by page: every id once, in order.
 tabledata big "maxResults=1500" >"$T/p1"
 tok=$(jq -r .pageToken "$T/p1")

@@ -95,10 +95,18 @@ has "$T/err" "^bq-load: $T/sa.json: warning: credential file is readable by grou
 chmod 600 "$T/sa.json"
 run 0 bq $L --credentials "$T/sa.json" test-project.ds.t "$ROWS"
 empty "$T/err"
+# A short-lived token is refreshed before it expires, without a 401.
+admin /admin/config '{"anonymous": false, "token_lifetime": 2, "job_polls": 3}' >/dev/null
+mv "$T/fake/log.ndjson" "$T/log2.ndjson"
+: >"$T/fake/log.ndjson"
+run 0 $BQ_LOAD --poll-interval 800 --credentials "$T/sa.json" $L test-project.ds.t "$ROWS"
+cat "$T/out" "$T/err" >>"$T/all"
+[ "$(log_count '.kind == "token" and .status == 200')" -ge 2 ] || fail "no refresh"
+[ "$(log_count '.status == 401')" = 0 ] || fail "a 401 happened"
 # No secret in any output: key material, client secret, refresh token,
 # issued tokens, static tokens, JWT signatures.
 grep -v -- '-----' "$T/sa.pem" | head -3 >"$T/secrets"
 printf 'csecret-XYZZY-42\nrefresh-PLUGH-99\ntok-file-ABCDEF\ntok-env-GHIJKL\ntok-gcloud-MNOPQR\ntok-expired-000\nPRIVATE KEY\n' >>"$T/secrets"
-jq -r '.issued // empty, .assertion_sig // empty' "$T/log1.ndjson" "$T/fake/log.ndjson" >>"$T/secrets"
+jq -r '.issued // empty, .assertion_sig // empty' "$T/log1.ndjson" "$T/log2.ndjson" "$T/fake/log.ndjson" >>"$T/secrets"
 [ "$(wc -l <"$T/secrets")" -ge 20 ] || fail "secret list: $(wc -l <"$T/secrets")"
 ! grep -F -f "$T/secrets" "$T/all" || fail "a secret leaked"
