@@ -327,11 +327,10 @@ main(int argc, char *argv[])
 	go.retry_base_ms = o.retry_base_ms;
 	go.retry_cap_ms = o.retry_cap_ms;
 	go.max_attempts = 5;
-	if (!o.dry_run || go.credentials || go.token_file) {
-		if ((g = gauth_new(h, &go)) == NULL) {
-			status = STATUS_USAGE;
-			goto out;
-		}
+	/* Finding the credentials reads files only; nothing is fetched yet. */
+	if ((g = gauth_new(h, &go)) == NULL) {
+		status = STATUS_USAGE;
+		goto out;
 	}
 	if (project == NULL) {
 		if ((env = getenv("GOOGLE_CLOUD_PROJECT")) != NULL && *env)

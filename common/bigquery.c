@@ -978,7 +978,7 @@ dry_run(struct bq *b, struct outbuf *out)
 	ob_puts(out, "# load job configuration (jobs.insert body)\n");
 	ob_write(out, d, n);
 	ob_puts(out, "\n# requests it would make (nothing is sent)\n");
-	ob_printf(out, "# credentials: %s\n",
+	ob_printf(out, "# credentials: %s (no token fetched)\n",
 	    b->g ? gauth_describe(b->g) : "(not resolved)");
 	ob_printf(out, "GET %s\n", url(b, "/bigquery/v2/projects/%P/"
 	    "datasets/%D"));

@@ -656,6 +656,11 @@ gauth_token(struct gauth *g, long long deadline)
 		return g->token;
 	if (g->src == SRC_METADATA) {
 		rc = fetch(g, g->metadata_url, NULL, md_hdr, deadline);
+		if (rc != 0 && getenv("GCE_METADATA_HOST") == NULL)
+			diag_msg("no credentials found: use --credentials, "
+			    "GOOGLE_APPLICATION_CREDENTIALS, `gcloud auth "
+			    "application-default login` or "
+			    "--access-token-file");
 		return rc == 0 ? g->token : NULL;
 	}
 	form = ob_mem();
