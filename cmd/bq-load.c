@@ -22,14 +22,16 @@
 
 #define HELP_OPTIONS \
 "Load NDJSON into a BigQuery table (replaced unless --append).\n" \
-"  --access-token-file FILE  use the token in FILE (gcloud auth print-access-token)\n" \
+"  --access-token-file FILE  use the token in FILE (gcloud auth\n" \
+"                            print-access-token)\n" \
 "  --append                  WRITE_APPEND instead of WRITE_TRUNCATE\n" \
 "  --autodetect              let BigQuery infer the schema\n" \
 "  --ca-bundle FILE          trust these CA certificates\n" \
 "  --chunk-size N            upload chunk, a multiple of 256K (default 8M)\n" \
 "  --create-dataset          create the dataset when missing (default)\n" \
 "  --credentials FILE        service_account or authorized_user JSON file\n" \
-"  --dataset D, --project P, --table T   the destination, instead of the operand\n" \
+"  --dataset D, --project P, --table T\n" \
+"                            the destination, instead of the operand\n" \
 "  --dry-run                 print the job and the requests; send nothing\n" \
 "  --endpoint URL            API root (default " BQ_ROOT ")\n" \
 "  --ignore-unknown-values   drop keys that match no column\n" \

@@ -26,19 +26,20 @@ struct bq {
 	struct http	*h;
 	struct gauth	*g;
 	const struct bq_opts *o;
-	long long	 deadline;	/* time() value, for gauth; 0: none */
-	double		 end;		/* now_s() value of the deadline */
+	long long	 deadline;	/* time(), for gauth; 0: none */
+	double		 end;		/* the same in now_s() terms */
 	char		 reason[64];
 	char		 message[1024];
 	/* upload state */
 	char		*session;
-	char		*buf;		/* unconfirmed bytes, from offset off */
+	char		*buf;		/* unconfirmed bytes from off */
 	size_t		 len, cap;
 	long long	 off;		/* stream offset of buf[0] */
 	long long	 rows;
 	int		 done;		/* the upload produced a job */
-	char		*job;		/* last Job resource seen (owned) */
+	char		*job;		/* last Job resource seen */
 	char		 job_id[160];
+	char		 dup_loc[64];	/* location named by a 409 */
 	/* progress */
 	int		 tty;
 	double		 t0, tlast;
@@ -524,6 +525,26 @@ ensure_dataset(struct bq *b)
 
 /* ---- the upload ---- */
 
+/*
+ * The job id is taken: remember the location the 409 names ("Already
+ * Exists: Job P:LOC.J"), so that jobs.get can find a job outside US.
+ */
+static void
+duplicate(struct bq *b)
+{
+	const char *m = strstr(b->message, "Job "), *c, *dot;
+
+	b->done = 1;
+	if (m == NULL || (c = strrchr(m, ':')) == NULL)
+		return;
+	dot = strchr(c, '.');
+	if (dot != NULL && dot - c - 1 > 0 &&
+	    (size_t)(dot - c - 1) < sizeof(b->dup_loc) &&
+	    strcmp(dot + 1, b->job_id) == 0)
+		snprintf(b->dup_loc, sizeof(b->dup_loc), "%.*s",
+		    (int)(dot - c - 1), c + 1);
+}
+
 static void
 keep_job(struct bq *b)
 {
@@ -555,7 +576,7 @@ start_session(struct bq *b)
 	ob_close(ob);
 	if (st == 409) {
 		/* The job exists already: never load twice, follow it. */
-		b->done = 1;
+		duplicate(b);
 		return 0;
 	}
 	if (st != 200 && st != 201) {
@@ -621,7 +642,8 @@ confirm(struct bq *b)
  * Send the next piece: a full chunk, or with final everything left and
  * the total.  Handles the answer (308, 200 with the job, 409) and, after
  * an interruption, asks the server where it stands (an empty PUT whose
- * Content-Range has a star for the range) before going on.  Returns 0 when the state moved on, -1 after reporting.
+ * Content-Range has a star for the range) before going on.  Returns 0
+ * when the state moved on, -1 after reporting.
  */
 static int
 put_data(struct bq *b, int final)
@@ -673,7 +695,7 @@ put_data(struct bq *b, int final)
 			return 0;
 		}
 		if (st == 409) {	/* the job id is taken: follow it */
-			b->done = 1;
+			duplicate(b);
 			return 0;
 		}
 		if (st == 404 || st == 410) {
@@ -851,6 +873,7 @@ wait_job(struct bq *b)
 	char state[32], loc[64], *u;
 	long ms = b->o->poll_ms;
 	long code;
+	int misses = 0;
 
 	for (;;) {
 		state[0] = '\0';
@@ -871,7 +894,7 @@ wait_job(struct bq *b)
 			sleep_ms(ms);
 			ms = ms * 3 / 2 > 5000 ? 5000 : ms * 3 / 2;
 		}
-		loc[0] = '\0';
+		snprintf(loc, sizeof(loc), "%s", b->dup_loc);
 		if (b->job != NULL && obj_get(b->job, strlen(b->job),
 		    "jobReference", &st) && st.type == JX_OBJECT)
 			obj_str(st.p, st.n, "location", loc, sizeof(loc));
@@ -891,6 +914,13 @@ wait_job(struct bq *b)
 		}
 		code = call(b, "jobs.get", "GET", u, NULL, NULL, 0);
 		free(u);
+		/* Right after a 409 the job may not be visible yet. */
+		if (code == 404 && b->job == NULL &&
+		    ++misses < b->o->max_attempts / 2) {
+			sleep_ms(http_backoff_ms(misses, b->o->retry_base_ms,
+			    b->o->retry_cap_ms, -1));
+			continue;
+		}
 		if (code != 200) {
 			if (code > 0)
 				report(b, "jobs.get", code);

@@ -22,8 +22,8 @@ struct gauth;
 struct http;
 
 struct gauth_opts {
-	const char	*credentials;	/* --credentials FILE, or NULL */
-	const char	*token_file;	/* --access-token-file FILE, or NULL */
+	const char	*credentials;	/* --credentials, or NULL */
+	const char	*token_file;	/* --access-token-file, or NULL */
 	int		 anonymous;	/* no token at all (emulators) */
 	long		 retry_base_ms;	/* first backoff step */
 	long		 retry_cap_ms;

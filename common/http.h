@@ -14,14 +14,14 @@ struct http;
 struct outbuf;
 
 struct http_resp {
-	long		 status;	/* HTTP status; 0 on a transport error */
-	int		 curl_code;	/* CURLcode, 0 when the exchange worked */
-	int		 fatal_transport; /* TLS/URL/protocol error: no retry */
+	long		 status;	/* 0 on a transport error */
+	int		 curl_code;	/* CURLcode; 0 when it worked */
+	int		 fatal_transport; /* TLS, URL, DNS: no retry */
 	char		 errmsg[256];	/* transport error text */
-	struct outbuf	*body;		/* borrowed; reset on each request */
-	char		*location;	/* owned by http; NULL when absent */
-	char		*range;		/* "Range" response header */
-	char		*flavor;	/* "Metadata-Flavor" response header */
+	struct outbuf	*body;		/* reset on each request */
+	char		*location;	/* headers, owned by http; */
+	char		*range;		/* NULL when absent */
+	char		*flavor;	/* Metadata-Flavor */
 	long		 retry_after;	/* seconds; -1 when absent */
 };
 

@@ -39,8 +39,14 @@ run 0 bq $A --schema "$SCHEMA" test-project.ds.t "$ROWS"
 has "$T/out" '"rows":3,'
 jq -r 'select(.kind == "job_get") | .state' "$T/fake/log.ndjson" | tr '\n' ' ' >"$T/states"
 [ "$(cat "$T/states")" = "RUNNING RUNNING DONE " ] || fail "states: $(cat "$T/states")"
+# A job that takes a second: polled until DONE.
+admin /admin/config '{"job_polls": 0, "job_seconds": 1}' >/dev/null
+: >"$T/fake/log.ndjson"
+run 0 $BQ_LOAD --poll-interval 100 $A --schema "$SCHEMA" test-project.ds.t "$ROWS"
+[ "$(log_count '.kind == "job_get" and .state == "RUNNING"')" -ge 2 ] || fail "not polled"
+[ "$(log_count '.kind == "job_get" and .state == "DONE"')" = 1 ] || fail "not DONE"
 # A job slower than --timeout: exit 1, said so.
-admin /admin/config '{"job_polls": 1000000}' >/dev/null
+admin /admin/config '{"job_polls": 1000000, "job_seconds": 0}' >/dev/null
 run 1 $BQ_LOAD --poll-interval 300 --timeout 1 $A --schema "$SCHEMA" test-project.ds.t "$ROWS"
 has "$T/err" 'job bqload_[0-9a-f]+: still (PENDING|RUNNING) when --timeout was reached'
 # A job that ends with an errorResult (backendError): exit 1 with BigQuery's text.
@@ -60,6 +66,15 @@ same "$T/out" "$T/first"
 [ "$(log_count '.kind == "upload_start" and .status == 409 and .reason == "duplicate"')" = 1 ] || fail "no 409"
 [ "$(log_count '.kind | test("upload_(chunk|final)")')" = 0 ] || fail "data sent again"
 [ "$(tabledata once | jq -r .totalRows)" = 3 ] || fail "loaded twice"
+# The same with a regional dataset: the second run has no --location and
+# finds the job through the location the 409 names.
+run 0 bq $A --schema "$SCHEMA" --location europe-west2 --job-id etl_run_43 test-project.reg.t "$ROWS"
+has "$T/out" '"location":"europe-west2"'
+cp "$T/out" "$T/first"
+: >"$T/fake/log.ndjson"
+run 0 bq $A --schema "$SCHEMA" --job-id etl_run_43 test-project.reg.t "$ROWS"
+same "$T/out" "$T/first"
+[ "$(log_count '.kind == "job_get" and .query == "location=europe-west2" and .status == 200')" = 1 ] || fail "409 location"
 # An endpoint that refuses connections: retried, then a clear failure.
 kill "$FAKE_PID"
 wait "$FAKE_PID" 2>/dev/null || true

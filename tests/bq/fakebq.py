@@ -20,6 +20,7 @@ Config (JSON; POST /admin/config merges more):
   token_lifetime    seconds (default 3599)
   metadata_token    true: serve the metadata server token endpoint
   job_polls         jobs.get answers PENDING/RUNNING this many times first
+  job_seconds       and the job takes at least this long (a slow job)
   job_fail          {"reason": .., "message": ..}: every job ends with it
   datasets          [{"project", "dataset", "location"}] existing datasets
   discard           true: keep no uploaded bytes, only count them and their
@@ -791,9 +792,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
                                      jobType="LOAD"),
                "statistics": {"creationTime": now},
                "status": {"state": "PENDING"}}
+        wait = st.config.get("job_seconds", 0)
         st.jobs[(p, jid)] = {"job": rec, "data": data,
-                             "polls": st.config.get("job_polls", 0)}
-        if st.jobs[(p, jid)]["polls"] <= 0:
+                             "polls": st.config.get("job_polls", 0),
+                             "ready_at": time.time() + wait}
+        if st.jobs[(p, jid)]["polls"] <= 0 and wait <= 0:
             self.run_job(st.jobs[(p, jid)])
         return rec
 
@@ -941,18 +944,21 @@ class Handler(http.server.BaseHTTPRequestHandler):
         with st.lock:
             j = st.jobs.get((p, jid))
             loc = self.q.get("location")
-            if j is None or (loc and loc.lower() !=
-                             j["job"]["jobReference"]["location"].lower()):
+            jloc = j["job"]["jobReference"]["location"] if j else ""
+            # Without ?location= only the US and EU multi-regions are found.
+            if j is None or (loc and loc.lower() != jloc.lower()) or \
+                    (not loc and jloc.upper() not in ("US", "EU")):
                 return self.send(404, err_body(404, "notFound",
                                                "Not found: Job %s:%s.%s" %
                                                (p, loc or "US", jid)))
-            if j["polls"] > 0:
-                j["polls"] -= 1
+            if j["job"]["status"]["state"] != "DONE":
+                if j["polls"] > 0:
+                    j["polls"] -= 1
                 if j["job"]["status"]["state"] == "PENDING":
                     j["job"]["status"] = {"state": "RUNNING"}
                     j["job"]["statistics"]["startTime"] = \
                         str(int(time.time() * 1000))
-                if j["polls"] == 0:
+                if j["polls"] == 0 and time.time() >= j["ready_at"]:
                     self.run_job(j)
             self.entry["state"] = j["job"]["status"]["state"]
             self.send(200, j["job"])
