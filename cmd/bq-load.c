@@ -1,4 +1,6 @@
 /* bq-load: load NDJSON into a Google BigQuery table with one load job. */
+#include <sys/stat.h>
+
 #include <ctype.h>
 #include <getopt.h>
 #include <signal.h>
@@ -166,6 +168,7 @@ main(int argc, char *argv[])
 		{ "version",	no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
+	struct stat st;
 	struct bq_opts o;
 	struct gauth_opts go;
 	struct bq_schema *schema = NULL;
@@ -321,6 +324,9 @@ main(int argc, char *argv[])
 	}
 	o.endpoint = root;
 	o.input_name = strcmp(file, "-") == 0 ? "<stdin>" : file;
+	if (strcmp(file, "-") != 0 && stat(file, &st) == 0 &&
+	    S_ISREG(st.st_mode))
+		o.input_path = file;
 
 	if (http_global_init() != 0)
 		diag_fatal(STATUS_FAIL, "cannot initialise libcurl");

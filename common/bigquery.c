@@ -963,8 +963,19 @@ finish(struct bq *b, struct outbuf *out)
 			    memcmp(e.p, er.p, e.n) == 0))
 				print_error(what, &e);
 	}
-	if (failed)
+	if (failed) {
+		static const char *const rerun[] = { "backendError",
+		    "internalError", "rateLimitExceeded", "jobBackendError",
+		    "jobInternalError", "jobRateLimitExceeded", NULL };
+		char reason[64];
+		int i;
+
+		obj_str(er.p, er.n, "reason", reason, sizeof(reason));
+		for (i = 0; rerun[i] != NULL; i++)
+			if (strcmp(reason, rerun[i]) == 0)
+				return -2;
 		return -1;
+	}
 	if (obj_get(j, jn, "statistics", &stats) && stats.type == JX_OBJECT &&
 	    obj_get(stats.p, stats.n, "load", &load) &&
 	    load.type == JX_OBJECT) {
@@ -1031,8 +1042,9 @@ int
 bq_load(struct http *h, struct gauth *g, const struct bq_opts *o,
     struct lineio *in, struct outbuf *out)
 {
+	struct lineio *again = NULL;
 	struct bq b;
-	int rc = -1;
+	int rc = -1, run;
 
 	memset(&b, 0, sizeof(b));
 	b.h = h;
@@ -1058,21 +1070,47 @@ bq_load(struct http *h, struct gauth *g, const struct bq_opts *o,
 		goto out;
 	if (ensure_dataset(&b) != 0)
 		goto out;
-	if (start_session(&b) != 0)
-		goto out;
-	if (!b.done) {
-		b.cap = o->chunk + BQ_CHUNK_UNIT;
-		b.buf = xmalloc(b.cap);
-		if (stream(&b, in, 1) != 0)
+	b.cap = o->chunk + BQ_CHUNK_UNIT;
+	b.buf = xmalloc(b.cap);
+	for (run = 0;; run++) {
+		if (start_session(&b) != 0)
 			goto out;
-	} else {
-		diag_msg("job %s exists already: following it, not loading "
-		    "again", b.job_id);
+		if (!b.done) {
+			if (stream(&b, in, 1) != 0)
+				goto out;
+		} else {
+			diag_msg("job %s exists already: following it, not "
+			    "loading again", b.job_id);
+		}
+		if (wait_job(&b) != 0)
+			goto out;
+		rc = finish(&b, out);
+		/*
+		 * A job that died of a transient backend failure is worth
+		 * one re-run under a new id (Google says it is safe), when
+		 * the input can be read again.
+		 */
+		if (rc != -2 || run > 0 || o->input_path == NULL)
+			break;
+		if (again != NULL || (again = lr_open(o->input_path)) == NULL)
+			break;
+		in = again;
+		if (o->job_id != NULL)
+			snprintf(b.job_id, sizeof(b.job_id), "%.150s_r1",
+			    o->job_id);
+		else
+			bq_job_id(b.job_id, sizeof(b.job_id), o->job_prefix);
+		diag_msg("running the load again as job %s", b.job_id);
+		XFREE(b.session);
+		XFREE(b.job);
+		b.len = 0;
+		b.off = b.rows = 0;
+		b.done = 0;
+		b.dup_loc[0] = '\0';
 	}
-	if (wait_job(&b) != 0)
-		goto out;
-	rc = finish(&b, out);
 out:
+	if (again != NULL && lr_close(again) != 0)
+		rc = -1;
 	free(b.session);
 	free(b.buf);
 	free(b.job);

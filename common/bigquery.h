@@ -29,6 +29,7 @@ struct bq_opts {
 	const char	*job_prefix;
 	const char	*job_id;	/* exact id (re-runs), or NULL */
 	const char	*input_name;	/* for dry-run text */
+	const char	*input_path;	/* a regular file that can be re-read */
 	int		 autodetect, append, ignore_unknown, create_dataset;
 	int		 validate, progress, dry_run;
 	long long	 max_bad;

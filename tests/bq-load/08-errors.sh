@@ -54,6 +54,22 @@ admin /admin/config '{"job_polls": 0, "job_fail": {"reason": "backendError", "me
 run 1 bq $A --schema "$SCHEMA" test-project.ds.t "$ROWS"
 has "$T/err" '^bq-load: job bqload_[0-9a-f]+ failed: backendError: Backend error. Job aborted.$'
 empty "$T/out"
+# Only the first job fails: a file is loaded again under a new job id,
+# once; the failed job loaded nothing, so the rows are there once.
+admin /admin/config '{"job_fail": {"reason": "backendError", "message": "Backend error. Job aborted.", "count": 1}}' >/dev/null
+run 0 bq $A --schema "$SCHEMA" --append test-project.ds.rerun "$ROWS"
+has "$T/err" 'failed: backendError: '
+has "$T/err" '^bq-load: running the load again as job bqload_[0-9a-f]{32}$'
+[ "$(tabledata rerun | jq -r .totalRows)" = 3 ] || fail "rerun rows"
+# A stream cannot be read again: no re-run.
+admin /admin/config '{"job_fail": {"reason": "backendError", "count": 1}}' >/dev/null
+run 1 bq $A --schema "$SCHEMA" --append test-project.ds.rerun - <"$ROWS"
+hasnt "$T/err" 'running the load again'
+# Nor is a job with a permanent error (invalid) re-run.
+admin /admin/config '{"job_fail": {"reason": "invalid", "count": 1}}' >/dev/null
+run 1 bq $A --schema "$SCHEMA" --append test-project.ds.rerun "$ROWS"
+hasnt "$T/err" 'running the load again'
+[ "$(tabledata rerun | jq -r .totalRows)" = 3 ] || fail "rerun rows"
 # Re-running with the same --job-id never loads twice: the 409 makes it
 # follow the existing job.
 admin /admin/config '{"job_fail": null}' >/dev/null

@@ -21,7 +21,8 @@ Config (JSON; POST /admin/config merges more):
   metadata_token    true: serve the metadata server token endpoint
   job_polls         jobs.get answers PENDING/RUNNING this many times first
   job_seconds       and the job takes at least this long (a slow job)
-  job_fail          {"reason": .., "message": ..}: every job ends with it
+  job_fail          {"reason": .., "message": .., "count": N}: every job
+                    (or the first N) ends with this errorResult
   datasets          [{"project", "dataset", "location"}] existing datasets
   discard           true: keep no uploaded bytes, only count them and their
                     lines (benchmarks); the job then loads nothing
@@ -516,6 +517,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
             cfg = json.loads(self.read_body() or b"{}")
             with st.lock:
                 st.config.update(cfg)
+                if "job_fail" in cfg:
+                    st.counts["jobs_failed"] = 0
+                if "faults" in cfg:     # new rules count from 1 again
+                    st.counts = {k: v for k, v in st.counts.items()
+                                 if k == "jobs_failed"}
                 for t in cfg.get("static_tokens", []):
                     st.tokens[t] = float("inf")
             self.send(200, {})
@@ -825,6 +831,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
                              "badRecords": "0"}
             return
         jf = st.config.get("job_fail")
+        if jf and jf.get("count") is not None:
+            if st.counts.get("jobs_failed", 0) >= jf["count"]:
+                jf = None
+            else:
+                st.counts["jobs_failed"] = st.counts.get("jobs_failed", 0) + 1
         if jf:
             return fail(jf.get("reason", "backendError"),
                         jf.get("message", "Backend error. Job aborted."))
