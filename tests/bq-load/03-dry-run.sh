@@ -28,6 +28,10 @@ sed -n 2p "$T/out" | jq -e '.configuration.load.writeDisposition == "WRITE_TRUNC
     and .configuration.load.autodetect == true and (.configuration.load | has("schema") | not)
     and (.jobReference | has("location") | not)' >/dev/null || fail "defaults"
 hasnt "$T/out" 'only if the dataset is missing'
+# bq's P:D.T form, with a legacy domain-scoped project (escaped in URLs).
+run 0 bq --dry-run --endpoint "$EP" example.com:proj:ds.t
+sed -n 2p "$T/out" | jq -e '.configuration.load.destinationTable == {"projectId":"example.com:proj","datasetId":"ds","tableId":"t"}' >/dev/null || fail "P:D.T"
+has "$T/out" "^GET $EP/bigquery/v2/projects/example.com%3Aproj/datasets/ds$"
 # Bad rows are still found (locally) in a dry run.
 printf '{"id": "x"}\n' >"$T/bad.ndjson"
 run 1 bq --dry-run --endpoint "$EP" --schema "$SCHEMA" p.ds.t "$T/bad.ndjson"
