@@ -68,7 +68,8 @@ enum {
 	O_CHUNK_SIZE, O_CREATE_DATASET, O_CREDENTIALS, O_DATASET, O_DRY_RUN,
 	O_ENDPOINT, O_IGNORE_UNKNOWN, O_JOB_ID, O_JOB_ID_PREFIX, O_LOCATION,
 	O_MAX_BAD, O_NO_CREATE_DATASET, O_NO_PROGRESS, O_NO_VALIDATE,
-	O_POLL_INTERVAL, O_PROGRESS, O_PROJECT, O_REPLACE, O_RETRY_INITIAL,
+	O_POLL_INTERVAL, O_PROGRESS, O_PROJECT, O_REPLACE, O_REQUEST_TIMEOUT,
+	O_RETRY_INITIAL,
 	O_SCHEMA, O_TABLE, O_TIMEOUT, O_VALIDATE
 };
 
@@ -160,6 +161,8 @@ main(int argc, char *argv[])
 		{ "progress",	no_argument, NULL, O_PROGRESS },
 		{ "project",	required_argument, NULL, O_PROJECT },
 		{ "replace",	no_argument, NULL, O_REPLACE },
+		{ "request-timeout", required_argument, NULL,
+		    O_REQUEST_TIMEOUT },
 		{ "retry-initial", required_argument, NULL, O_RETRY_INITIAL },
 		{ "schema",	required_argument, NULL, O_SCHEMA },
 		{ "table",	required_argument, NULL, O_TABLE },
@@ -248,6 +251,10 @@ main(int argc, char *argv[])
 		case O_PROGRESS: progress = 1; break;
 		case O_PROJECT: project = xstrdup(optarg); break;
 		case O_REPLACE: o.append = 0; break;
+		case O_REQUEST_TIMEOUT:
+			o.request_ms = (long)args_long(optarg,
+			    "request timeout", 1, 24L * 3600 * 1000);
+			break;
 		case O_RETRY_INITIAL:
 			o.retry_base_ms = (long)args_long(optarg,
 			    "retry initial delay", 1, 60000);

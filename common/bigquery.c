@@ -362,6 +362,8 @@ call_once(struct bq *b, const char *method, const char *u,
 		hdrs[k++] = extra[i];
 	hdrs[k] = NULL;
 	tmo = left_ms(b);
+	if (b->o->request_ms > 0 && tmo > b->o->request_ms)
+		tmo = b->o->request_ms;
 	if (tmo <= 0)
 		tmo = 1;
 	st = http_request(b->h, method, u, hdrs, body, n, tmo, NULL);

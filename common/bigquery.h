@@ -36,6 +36,7 @@ struct bq_opts {
 	size_t		 chunk;		/* multiple of BQ_CHUNK_UNIT */
 	long long	 timeout_s;	/* whole run; 0: none */
 	long		 retry_base_ms, retry_cap_ms, poll_ms;
+	long		 request_ms;	/* cap on one request; 0: none */
 	int		 max_attempts;	/* per request */
 };
 

@@ -40,5 +40,15 @@ same "$T/seq" "$T/want"
 # One job, the rows loaded once.
 [ "$(log_count '.job_created')" = 1 ] || fail "jobs created != 1"
 [ "$(tabledata t | jq -r .totalRows)" = 4000 ] || fail "rows"
+# A server that does not answer in time: the request times out and is
+# retried (the second answer comes at once).
+admin /admin/config '{"job_polls": 0, "faults": [{"kind": "dataset_get", "n": 1, "do": "hang", "seconds": 4}]}' >/dev/null
+mv "$T/fake/log.ndjson" "$T/log1.ndjson"
+: >"$T/fake/log.ndjson"
+run 0 bq --request-timeout 500 --access-token-file "$T/token" --endpoint "$EP" \
+    --schema "$SCHEMA" test-project.ds.t "$ROWS"
+empty "$T/err"
+[ "$(log_count '.kind == "dataset_get" and .status == 200')" -ge 1 ] || fail "no retry after a timeout"
+cp "$T/log1.ndjson" "$T/fake/log.ndjson"
 # Poll requests carry the job's location.
 [ "$(log_count '.kind == "job_get" and .query == "location=US"')" = 4 ] || fail "location"

@@ -29,7 +29,8 @@ Config (JSON; POST /admin/config merges more):
   faults            [{"kind": K, "n": N, "do": ACTION, ...}]: the Nth
                     request of kind K (1-based; "every": true for all from
                     N on) gets ACTION: "status" (code, reason, message,
-                    retry_after, bodiless), "drop" (close without answer),
+                    retry_after, bodiless), "hang" (wait "seconds" first,
+                    then answer normally), "drop" (close without answer),
                     "drop_mid" (read half the body, persist its 256 KiB
                     aligned part, close), "persist_less" (keep only part of
                     a chunk), "expire_tokens" (invalidate tokens, answer 401),
@@ -442,6 +443,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
         return None
 
     def status_fault(self, f):
+        if f is not None and f.get("do") == "hang":
+            time.sleep(f.get("seconds", 5))
+            return False
         if f is None or f.get("do") != "status":
             return False
         code = f.get("code", 500)
