@@ -92,3 +92,7 @@ code 403
 # The request log lists every call (and no admin call).
 [ "$(log_count 'true')" -ge 20 ] || fail "log"
 [ "$(log_count '.path | startswith("/admin")')" = 0 ] || fail "admin logged"
+# The same log over the admin endpoint, and the state summary.
+[ "$(admin /admin/log | jq length)" = "$(wc -l <"$T/fake/log.ndjson")" ] || fail "admin log"
+admin /admin/state | jq -e '.tables == {"p:eu.t": '"$(cat "$T/c1" "$T/c2" | wc -l)"', "p:eu.t2": 2}
+    and .jobs == ["j1", "j2"] and .datasets == ["p:eu"]' >/dev/null || fail "state: $(admin /admin/state)"
