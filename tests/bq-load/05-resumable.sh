@@ -9,7 +9,7 @@ cat "$T/big.ndjson" | run 0 bq --access-token-file "$T/token" --endpoint "$EP" \
 has "$T/out" '"rows":4000,"bytes":'"$size"','
 # Every chunk but the last is 262144 bytes with an unknown total, and each
 # starts where the server's previous Range ended.
-jq -r 'select(.kind == "upload_chunk" or .kind == "upload_final") | [.content_range, .range // "-", .status] | @tsv' \
+jq -s -r 'sort_by(.seq)[] | select(.kind == "upload_chunk" or .kind == "upload_final") | [.content_range, .range // "-", .status] | @tsv' \
     "$T/fake/log.ndjson" >"$T/chunks"
 $PYS - "$T/chunks" "$size" <<'PY' || fail "chunk sequence: $(cat "$T/chunks")"
 import sys
@@ -53,7 +53,7 @@ PY
 run 0 bq --access-token-file "$T/token" --endpoint "$EP" --schema "$SCHEMA" \
     --chunk-size 256K test-project.ds.exact "$T/exact.ndjson"
 has "$T/out" '"rows":2,"bytes":524288,'
-jq -r 'select(.kind == "upload_chunk" or .kind == "upload_status") | .content_range' \
+jq -s -r 'sort_by(.seq)[] | select(.kind == "upload_chunk" or .kind == "upload_status") | .content_range' \
     "$T/fake/log.ndjson" >"$T/crs"
 printf 'bytes 0-262143/*\nbytes 262144-524287/*\nbytes */524288\n' >"$T/want"
 same "$T/crs" "$T/want"

@@ -16,7 +16,7 @@ run 0 bq --access-token-file "$T/token" --endpoint "$EP" --schema "$SCHEMA" \
     --chunk-size 256K test-project.ds.t "$T/in.ndjson"
 has "$T/out" '"rows":4000,'
 empty "$T/err"
-jq -r '[.kind, .status, .content_range // ""] | @tsv' "$T/fake/log.ndjson" >"$T/seq"
+jq -s -r 'sort_by(.seq)[] | [.kind, .status, .content_range // ""] | @tsv' "$T/fake/log.ndjson" >"$T/seq"
 cat >"$T/want" <<'X'
 dataset_get	500	
 dataset_get	404	

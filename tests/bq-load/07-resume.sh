@@ -21,7 +21,7 @@ empty "$T/err"
 # the answer to the final chunk is lost and a status query returns the job.
 $PYS - "$T/fake/log.ndjson" "$size" <<'PY' || fail "upload sequence: $(cat "$T/fake/log.ndjson")"
 import json, sys
-log = [json.loads(l) for l in open(sys.argv[1])]
+log = sorted((json.loads(l) for l in open(sys.argv[1])), key=lambda e: e["seq"])
 size = int(sys.argv[2])
 up = [e for e in log if e["kind"].startswith("upload_") or e["kind"] == "token"]
 known = 0          # what the server last told the client it holds

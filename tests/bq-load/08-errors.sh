@@ -37,7 +37,7 @@ admin /admin/config '{"faults": [], "job_polls": 3}' >/dev/null
 : >"$T/fake/log.ndjson"
 run 0 bq $A --schema "$SCHEMA" test-project.ds.t "$ROWS"
 has "$T/out" '"rows":3,'
-jq -r 'select(.kind == "job_get") | .state' "$T/fake/log.ndjson" | tr '\n' ' ' >"$T/states"
+jq -s -r 'sort_by(.seq)[] | select(.kind == "job_get") | .state' "$T/fake/log.ndjson" | tr '\n' ' ' >"$T/states"
 [ "$(cat "$T/states")" = "RUNNING RUNNING DONE " ] || fail "states: $(cat "$T/states")"
 # A job that takes a second: polled until DONE.
 admin /admin/config '{"job_polls": 0, "job_seconds": 1}' >/dev/null

@@ -39,7 +39,8 @@ Config (JSON; POST /admin/config merges more):
   upload_start, upload_chunk (a non-final chunk), upload_final (the chunk
   stating the total), upload_status (a "bytes */..." query), multipart,
   job_insert, job_get, tabledata.
-Admin (never logged): GET /admin/log, GET /admin/state, POST /admin/config,
+Log entries are appended as requests end; "seq" numbers them in the order
+they arrived.  Admin (never logged): GET /admin/log, GET /admin/state, POST /admin/config,
 POST /admin/shutdown.
 """
 
@@ -77,6 +78,7 @@ class State:
         self.jobs = {}            # (p, jobid) -> job record
         self.sessions = {}        # upload_id -> session
         self.counts = {}
+        self.seq = 0
         self.log = []
         self.last = time.time()
         for t in config.get("static_tokens", []) + ["fakebq-admin"]:
@@ -489,10 +491,15 @@ class Handler(http.server.BaseHTTPRequestHandler):
         u = urllib.parse.urlsplit(self.path)
         self.q = dict(urllib.parse.parse_qsl(u.query, keep_blank_values=True))
         path = urllib.parse.unquote(u.path)
-        self.entry = {"method": self.command, "path": u.path,
-                      "query": u.query}
         if path.startswith("/admin/"):
+            self.entry = {}
             return self.admin(path)
+        with st.lock:
+            st.seq += 1
+            # Entries are written when a request ends; "seq" is the order
+            # in which they arrived.
+            self.entry = {"seq": st.seq, "method": self.command,
+                          "path": u.path, "query": u.query}
         try:
             self.route(path)
         except Drop:
