@@ -36,15 +36,9 @@
 
 enum ragged { RAGGED_ERROR, RAGGED_PAD, RAGGED_TRUNCATE };
 
-/* A growable byte buffer for the record being built (no cap of its own). */
-struct buf {
-	char	*p;
-	size_t	 len, cap;
-};
-
 /* Keys as ready-made JSON text: key i is text[off[i], off[i + 1]). */
 struct keys {
-	struct buf	 text;
+	struct outbuf	 *text;
 	size_t		*off;
 	size_t		 n, cap;
 };
@@ -79,19 +73,19 @@ struct conv {
 	 * The current record's raw text is raw (earlier blocks) followed by
 	 * [raw0, ce) of the buffer being fed; ce is the end of the chunk.
 	 */
-	struct buf	 raw;
+	struct outbuf	 *raw;
 	const char	*raw0, *ce;
 
 	int		 header;	/* next record is the header */
 	struct keys	 keys;
 	size_t		 width;		/* 0 until known */
-	struct buf	 names;		/* header names, NUL-ended */
-	struct buf	 srcpre;	/* ,"FIELD":"file: for --source */
+	struct outbuf	 *names;		/* header names, NUL-ended */
+	struct outbuf	 *srcpre;	/* ,"FIELD":"file: for --source */
 
 	size_t		 nf;		/* fields seen so far */
 	const char	*bad;		/* why the record is rejected */
 	char		 badbuf[160];
-	struct buf	 rec;		/* the record's JSON so far */
+	struct outbuf	 *rec;		/* the record's JSON so far */
 };
 
 static _Noreturn void
@@ -110,214 +104,10 @@ usage(int status)
 	exit(status);
 }
 
-/* Make room for n more bytes. */
-static inline char *
-buf_room(struct buf *b, size_t n)
-{
-	if (b->cap - b->len < n) {
-		while (b->cap - b->len < n)
-			b->cap = b->cap ? b->cap * 2 : 4096;
-		b->p = xrealloc(b->p, b->cap);
-	}
-	return b->p + b->len;
-}
-
-static inline void
-buf_add(struct buf *b, const void *p, size_t n)
-{
-	memcpy(buf_room(b, n), p, n);
-	b->len += n;
-}
-
-/* Length of the valid UTF-8 sequence at s (lead byte >= 0x80), or 0. */
-static inline size_t
-utf8_len(const unsigned char *s, const unsigned char *e)
-{
-	unsigned char lo = 0x80, hi = 0xbf;
-	size_t k, i;
-
-	if (s[0] < 0xc2 || s[0] > 0xf4)
-		return 0;
-	if (s[0] < 0xe0)
-		k = 2;
-	else if (s[0] < 0xf0) {
-		k = 3;
-		if (s[0] == 0xe0)
-			lo = 0xa0;		/* overlong */
-		else if (s[0] == 0xed)
-			hi = 0x9f;		/* surrogates */
-	} else {
-		k = 4;
-		if (s[0] == 0xf0)
-			lo = 0x90;		/* overlong */
-		else if (s[0] == 0xf4)
-			hi = 0x8f;		/* > U+10FFFF */
-	}
-	if ((size_t)(e - s) < k || s[1] < lo || s[1] > hi)
-		return 0;
-	for (i = 2; i < k; i++)
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-	return k;
-}
-
-/* 0: copy, 1: escape, 2: start of a multi-byte sequence. */
-static unsigned char cls[256];
-
-static void
-cls_init(void)
-{
-	int c;
-
-	for (c = 0; c < 0x20; c++)
-		cls[c] = 1;
-	cls['"'] = cls['\\'] = 1;
-	for (c = 0x80; c < 0x100; c++)
-		cls[c] = 2;
-}
-
-#define ONES	0x0101010101010101ULL
-#define HIGH	0x8080808080808080ULL
-
-/* Nonzero when a byte of w is below 0x20, '"', '\\' or not ASCII. */
-static inline uint64_t
-word_special(uint64_t w)
-{
-	uint64_t q = w ^ (ONES * '"'), bs = w ^ (ONES * '\\');
-
-	return (w | ((w - ONES * 0x20) & ~w) | ((q - ONES) & ~q) |
-	    ((bs - ONES) & ~bs)) & HIGH;
-}
-
-/*
- * Append p[0, n) to b as the inside of a JSON string, escaping and
- * checking UTF-8 in one pass.  Returns 0, or -1 when p is not valid UTF-8
- * (b then holds a partial value, which the caller discards).  lossy
- * writes U+FFFD for each invalid byte instead of failing.
- */
-static int
-esc_any(struct buf *b, const char *p, size_t n, int lossy)
-{
-	static const char hex[] = "0123456789abcdef";
-	const unsigned char *s = (const unsigned char *)p, *e = s + n;
-	unsigned char c;
-	uint64_t w;
-	char *d;
-	size_t k;
-
-	d = buf_room(b, n + 8);
-	while (s < e) {
-		/* Eight plain bytes at a time while there are eight. */
-		while (e - s >= 8) {
-			memcpy(&w, s, 8);
-			if (word_special(w))
-				break;
-			memcpy(d, &w, 8);
-			s += 8;
-			d += 8;
-		}
-		while (s < e && cls[*s] == 0)
-			*d++ = *s++;
-		if (s == e)
-			break;
-		c = *s;
-		/* Rarer bytes: make room for the worst case of the rest. */
-		b->len = d - b->p;
-		d = buf_room(b, 6 * (size_t)(e - s) + 8);
-		if (cls[c] == 2) {
-			if ((k = utf8_len(s, e)) == 0) {
-				if (!lossy)
-					return -1;
-				memcpy(d, "\xef\xbf\xbd", 3);
-				d += 3;
-				s++;
-				continue;
-			}
-			memcpy(d, s, k);
-			d += k;
-			s += k;
-			continue;
-		}
-		s++;
-		*d++ = '\\';
-		switch (c) {
-		case '"':  *d++ = '"'; break;
-		case '\\': *d++ = '\\'; break;
-		case '\b': *d++ = 'b'; break;
-		case '\f': *d++ = 'f'; break;
-		case '\n': *d++ = 'n'; break;
-		case '\r': *d++ = 'r'; break;
-		case '\t': *d++ = 't'; break;
-		default:
-			memcpy(d, "u00", 3);
-			d[3] = hex[c >> 4];
-			d[4] = hex[c & 15];
-			d += 5;
-			break;
-		}
-	}
-	b->len = d - b->p;
-	return 0;
-}
-
-/*
- * The hot path, inlined into the field callback: plain ASCII is copied a
- * word at a time straight into the record buffer; the first byte that
- * needs care hands the rest to esc_any.
- */
-static inline __attribute__((always_inline)) int
-put_esc(struct buf *b, const char *p, size_t n, int lossy)
-{
-	const unsigned char *s = (const unsigned char *)p, *e = s + n;
-	uint32_t lo, hi;
-	uint64_t w;
-	char *d;
-
-	d = buf_room(b, n + 8);
-	if (n >= 8) {
-		while (e - s >= 8) {
-			memcpy(&w, s, 8);
-			if (word_special(w))
-				goto slow;
-			memcpy(d, &w, 8);
-			s += 8;
-			d += 8;
-		}
-		if (s < e) {
-			/* The last eight bytes, overlapping checked ones. */
-			memcpy(&w, e - 8, 8);
-			if (word_special(w))
-				goto slow;
-			d += e - s;
-			memcpy(d - 8, &w, 8);
-		}
-	} else if (n >= 4) {
-		/* Two four-byte words, overlapping when n < 8. */
-		memcpy(&lo, s, 4);
-		memcpy(&hi, e - 4, 4);
-		if (word_special(lo | (uint64_t)hi << 32))
-			goto slow;
-		memcpy(d, &lo, 4);
-		memcpy(d + n - 4, &hi, 4);
-		d += n;
-	} else {
-		while (s < e) {
-			if (cls[*s] != 0)
-				goto slow;
-			*d++ = *s++;
-		}
-	}
-	b->len = d - b->p;
-	return 0;
-slow:
-	b->len = d - b->p;
-	return esc_any(b, (const char *)s, e - s, lossy);
-}
-
 static void
 keys_reset(struct keys *k)
 {
-	k->text.len = 0;
+	ob_truncate(k->text, 0);
 	k->n = 0;
 }
 
@@ -334,12 +124,12 @@ keys_add(struct keys *k, const char *name, size_t len)
 	}
 	if (k->n == 0) {
 		k->off[0] = 0;
-		buf_add(&k->text, "{\"", 2);
+		ob_write(k->text, "{\"", 2);
 	} else
-		buf_add(&k->text, "\",\"", 3);
-	put_esc(&k->text, name, len, 1);
-	buf_add(&k->text, "\":\"", 3);
-	k->off[++k->n] = k->text.len;
+		ob_write(k->text, "\",\"", 3);
+	ob_json_esc_utf8(k->text, name, len, 1);
+	ob_write(k->text, "\":\"", 3);
+	k->off[++k->n] = ob_len(k->text);
 }
 
 /* Key i for --no-header: "1", "2", ... made when first needed. */
@@ -360,8 +150,8 @@ rec_reset(struct conv *c)
 {
 	c->nf = 0;
 	c->bad = NULL;
-	c->rec.len = 0;
-	c->raw.len = 0;
+	ob_truncate(c->rec, 0);
+	ob_truncate(c->raw, 0);
 	c->raw0 = c->ce = NULL;
 	c->open = 0;
 	c->skip = 0;
@@ -393,15 +183,15 @@ rec_raw(struct conv *c, size_t *n)
 	const char *p;
 	size_t len;
 
-	if (c->raw.len == 0) {
+	if (ob_len(c->raw) == 0) {
 		p = c->raw0;
 		len = c->raw0 ? (size_t)(c->ce - c->raw0) : 0;
 	} else {
 		if (c->raw0 != NULL)
-			buf_add(&c->raw, c->raw0, c->ce - c->raw0);
+			ob_write(c->raw, c->raw0, c->ce - c->raw0);
 		c->raw0 = c->ce;
-		p = c->raw.p;
-		len = c->raw.len;
+		p = ob_data(c->raw, NULL);
+		len = ob_len(c->raw);
 	}
 	if (len > 0 && p[len - 1] == '\n')
 		len--;
@@ -455,7 +245,7 @@ header_end(struct conv *c)
 		return;
 	}
 	v = xreallocarray(NULL, n + 1, sizeof(*v));
-	for (i = 0, s = c->names.p; i < n; i++, s += strlen(s) + 1)
+	for (i = 0, s = ob_data(c->names, NULL); i < n; i++, s += strlen(s) + 1)
 		v[i] = s;
 	if (source != NULL)
 		v[n++] = source;
@@ -474,7 +264,7 @@ header_end(struct conv *c)
 	}
 	free(v);
 	keys_reset(&c->keys);
-	for (i = 0, s = c->names.p; i < c->nf; i++, s += strlen(s) + 1)
+	for (i = 0, s = ob_data(c->names, NULL); i < c->nf; i++, s += strlen(s) + 1)
 		keys_add(&c->keys, s, strlen(s));
 	c->width = c->nf;
 }
@@ -498,8 +288,8 @@ on_field(void *f, size_t n, void *arg)
 		else if (!jx_utf8_valid(f, n))
 			set_bad(c, "invalid UTF-8 in field %zu", i + 1);
 		else {
-			buf_add(&c->names, f, n);
-			buf_add(&c->names, "", 1);
+			ob_write(c->names, f, n);
+			ob_write(c->names, "", 1);
 		}
 		return;
 	}
@@ -507,11 +297,10 @@ on_field(void *f, size_t n, void *arg)
 		return;			/* counted, judged in rec_end */
 	if (i >= c->keys.n)
 		keys_number(&c->keys, i);	/* --no-header, first record */
-	k = c->keys.text.p + c->keys.off[i];
+	k = ob_data(c->keys.text, NULL) + c->keys.off[i];
 	kn = c->keys.off[i + 1] - c->keys.off[i];
-	memcpy(buf_room(&c->rec, kn + n + 8), k, kn);
-	c->rec.len += kn;
-	if (put_esc(&c->rec, f, n, 0) != 0)
+	ob_write(c->rec, k, kn);
+	if (ob_json_esc_utf8(c->rec, f, n, 0) != 0)
 		set_bad(c, "invalid UTF-8 in field %zu", i + 1);
 }
 
@@ -537,7 +326,7 @@ rec_end(struct conv *c)
 			    c->nf, c->nf == 1 ? "" : "s", c->width);
 		else
 			for (i = c->nf; i < c->width; i++)
-				buf_add(&c->rec, c->keys.text.p +
+				ob_write(c->rec, ob_data(c->keys.text, NULL) +
 				    c->keys.off[i], c->keys.off[i + 1] -
 				    c->keys.off[i]);
 	}
@@ -546,12 +335,12 @@ rec_end(struct conv *c)
 		reject(c, c->start, c->bad, raw, n);
 	} else {
 		if (source != NULL) {
-			buf_add(&c->rec, c->srcpre.p, c->srcpre.len);
+			ob_write(c->rec, ob_data(c->srcpre, NULL), ob_len(c->srcpre));
 			n = snprintf(num, sizeof(num), "%lld", c->start);
-			buf_add(&c->rec, num, n);
+			ob_write(c->rec, num, n);
 		}
-		buf_add(&c->rec, "\"}\n", 3);
-		ob_write(c->out, c->rec.p, c->rec.len);
+		ob_write(c->rec, "\"}\n", 3);
+		ob_write(c->out, ob_data(c->rec, NULL), ob_len(c->rec));
 		if (unbuffered)
 			ob_flush(c->out);
 	}
@@ -608,7 +397,7 @@ replay(struct conv *c, const char *why)
 	reject(c, start, why, raw, first > 0 && raw[first - 1] == '\r' ?
 	    first - 1 : first);
 	/* Take the whole raw text back, line break included. */
-	n = c->raw.len ? c->raw.len : (size_t)(c->ce - c->raw0);
+	n = ob_len(c->raw) ? ob_len(c->raw) : (size_t)(c->ce - c->raw0);
 	copy = xmemdup(raw + first + 1, n - first - 1);
 	n -= first + 1;
 	rec_reset(c);
@@ -667,7 +456,7 @@ chunk(struct conv *c, const char *s, const char *ce)
 	} else if (c->raw0 == NULL)	/* a new buffer, or after replay */
 		c->raw0 = s;
 	/* Chunks are at most a block, so this bounds every buffer. */
-	if (c->raw.len + (size_t)(ce - c->raw0) > max_record) {
+	if (ob_len(c->raw) + (size_t)(ce - c->raw0) > max_record) {
 		diag_warn(c->name, c->start, "record longer than %zu bytes",
 		    max_record);
 		c->status = STATUS_FAIL;
@@ -723,7 +512,7 @@ feed(struct conv *c, const char *buf, size_t len)
 	}
 	/* Keep the unfinished record's text: the buffer goes away. */
 	if (c->open && !c->stop && c->raw0 != NULL) {
-		buf_add(&c->raw, c->raw0, e - c->raw0);
+		ob_write(c->raw, c->raw0, e - c->raw0);
 		c->raw0 = c->ce = NULL;
 	}
 }
@@ -801,19 +590,19 @@ convert(const char *path, struct outbuf *out, struct rejects *rej,
 	c->line = 1;
 	c->depth = 0;
 	rec_reset(c);
-	c->names.len = 0;
+	ob_truncate(c->names, 0);
 	if (fields == NULL) {
 		c->header = !no_header;
 		c->width = 0;
 		keys_reset(&c->keys);
 	}
 	if (source != NULL) {
-		c->srcpre.len = 0;
-		buf_add(&c->srcpre, "\",\"", 3);
-		put_esc(&c->srcpre, source, strlen(source), 1);
-		buf_add(&c->srcpre, "\":\"", 3);
-		put_esc(&c->srcpre, c->name, strlen(c->name), 1);
-		buf_add(&c->srcpre, ":", 1);
+		ob_truncate(c->srcpre, 0);
+		ob_write(c->srcpre, "\",\"", 3);
+		ob_json_esc_utf8(c->srcpre, source, strlen(source), 1);
+		ob_write(c->srcpre, "\":\"", 3);
+		ob_json_esc_utf8(c->srcpre, c->name, strlen(c->name), 1);
+		ob_write(c->srcpre, ":", 1);
 	}
 	while (!c->stop && !ob_error(out) && (n = lr_read(lr, &p)) > 0) {
 		/* Drop a UTF-8 BOM, even one that arrives a byte at a time. */
@@ -916,7 +705,11 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
-	cls_init();
+	c.rec = ob_mem();
+	c.raw = ob_mem();
+	c.names = ob_mem();
+	c.srcpre = ob_mem();
+	c.keys.text = ob_mem();
 	if (fields != NULL) {
 		for (i = 0; i < nfields; i++) {
 			if (!jx_utf8_valid(fields[i], strlen(fields[i]))) {
@@ -947,11 +740,11 @@ main(int argc, char *argv[])
 		status = STATUS_FAIL;
 	if (rej_close(rej) != 0)
 		status = STATUS_FAIL;
-	free(c.rec.p);
-	free(c.raw.p);
-	free(c.names.p);
-	free(c.srcpre.p);
-	free(c.keys.text.p);
+	ob_close(c.rec);
+	ob_close(c.raw);
+	ob_close(c.names);
+	ob_close(c.srcpre);
+	ob_close(c.keys.text);
 	free(c.keys.off);
 	args_list_free(fields);
 	return status;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "common/jsonx.h"
+#include "common/utf8.h"
 #include "common/xalloc.h"
 
 /* Byte classes inside a string: 0 plain ASCII, else needs a closer look. */
@@ -52,44 +53,6 @@ jx_skip_ws(const char *p, size_t n)
 	while (i < n && wsp[(unsigned char)p[i]])
 		i++;
 	return i;
-}
-
-/*
- * Length of the valid UTF-8 sequence at s (at most e - s bytes), or 0.
- * Follows the table in RFC 3629 section 4.
- */
-static size_t
-utf8_seq(const unsigned char *s, const unsigned char *e)
-{
-	unsigned char c = s[0];
-	size_t avail = e - s;
-
-	if (c < 0x80)
-		return 1;
-	if (c < 0xc2)
-		return 0;
-	if (c < 0xe0)
-		return avail >= 2 && (s[1] & 0xc0) == 0x80 ? 2 : 0;
-	if (c < 0xf0) {
-		if (avail < 3 || (s[1] & 0xc0) != 0x80 || (s[2] & 0xc0) != 0x80)
-			return 0;
-		if (c == 0xe0 && s[1] < 0xa0)
-			return 0;	/* overlong */
-		if (c == 0xed && s[1] >= 0xa0)
-			return 0;	/* UTF-16 surrogate */
-		return 3;
-	}
-	if (c < 0xf5) {
-		if (avail < 4 || (s[1] & 0xc0) != 0x80 ||
-		    (s[2] & 0xc0) != 0x80 || (s[3] & 0xc0) != 0x80)
-			return 0;
-		if (c == 0xf0 && s[1] < 0x90)
-			return 0;	/* overlong */
-		if (c == 0xf4 && s[1] >= 0x90)
-			return 0;	/* above U+10FFFF */
-		return 4;
-	}
-	return 0;
 }
 
 size_t

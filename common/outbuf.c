@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,7 @@
 
 #include "common/diag.h"
 #include "common/outbuf.h"
+#include "common/utf8.h"
 #include "common/xalloc.h"
 
 struct outbuf {
@@ -19,15 +21,44 @@ struct outbuf {
 	int	 err, unbuffered;
 };
 
-/* Bytes that need escaping inside a JSON string: 0 safe, else the escape. */
+/*
+ * What each byte needs inside a JSON string: 0 nothing, 'h' a UTF-8 check
+ * (bytes >= 0x80), 'u' a \u00XX escape, else the letter of its short
+ * escape.
+ */
 static const char esc[256] = {
-	['\b'] = 'b', ['\t'] = 't', ['\n'] = 'n', ['\f'] = 'f', ['\r'] = 'r',
-	[0x00] = 'u', [0x01] = 'u', [0x02] = 'u', [0x03] = 'u', [0x04] = 'u',
-	[0x05] = 'u', [0x06] = 'u', [0x07] = 'u', [0x0b] = 'u', [0x0e] = 'u',
-	[0x0f] = 'u', [0x10] = 'u', [0x11] = 'u', [0x12] = 'u', [0x13] = 'u',
-	[0x14] = 'u', [0x15] = 'u', [0x16] = 'u', [0x17] = 'u', [0x18] = 'u',
-	[0x19] = 'u', [0x1a] = 'u', [0x1b] = 'u', [0x1c] = 'u', [0x1d] = 'u',
-	[0x1e] = 'u', [0x1f] = 'u', ['"'] = '"', ['\\'] = '\\',
+	'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u',
+	'b', 't', 'n', 'u', 'f', 'r', 'u', 'u',
+	'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u',
+	'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u',
+	0, 0, '"', 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, '\\', 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0,
+	'h', 'h', 'h', 'h', 'h', 'h', 'h', 'h',
+	'h', 'h', 'h', 'h', 'h', 'h', 'h', 'h',
+	'h', 'h', 'h', 'h', 'h', 'h', 'h', 'h',
+	'h', 'h', 'h', 'h', 'h', 'h', 'h', 'h',
+	'h', 'h', 'h', 'h', 'h', 'h', 'h', 'h',
+	'h', 'h', 'h', 'h', 'h', 'h', 'h', 'h',
+	'h', 'h', 'h', 'h', 'h', 'h', 'h', 'h',
+	'h', 'h', 'h', 'h', 'h', 'h', 'h', 'h',
+	'h', 'h', 'h', 'h', 'h', 'h', 'h', 'h',
+	'h', 'h', 'h', 'h', 'h', 'h', 'h', 'h',
+	'h', 'h', 'h', 'h', 'h', 'h', 'h', 'h',
+	'h', 'h', 'h', 'h', 'h', 'h', 'h', 'h',
+	'h', 'h', 'h', 'h', 'h', 'h', 'h', 'h',
+	'h', 'h', 'h', 'h', 'h', 'h', 'h', 'h',
+	'h', 'h', 'h', 'h', 'h', 'h', 'h', 'h',
+	'h', 'h', 'h', 'h', 'h', 'h', 'h', 'h',
 };
 
 static struct outbuf *
@@ -208,36 +239,114 @@ ob_end_record(struct outbuf *ob)
 		ob_flush(ob);
 }
 
+#define ONES	0x0101010101010101ULL
+#define HIGH	0x8080808080808080ULL
+
+/* Nonzero when a byte of w is below 0x20, '"', '\\' or not ASCII. */
+static inline uint64_t
+word_special(uint64_t w)
+{
+	uint64_t q = w ^ (ONES * '"'), bs = w ^ (ONES * '\\');
+
+	return (w | ((w - ONES * 0x20) & ~w) | ((q - ONES) & ~q) |
+	    ((bs - ONES) & ~bs)) & HIGH;
+}
+
+/* Room for n more bytes: flush (fd mode) or grow (memory mode). */
+static char *
+room(struct outbuf *ob, size_t n)
+{
+	if (ob->cap - ob->len < n && ob->fd >= 0)
+		drain(ob, NULL, 0);
+	if (ob->cap - ob->len < n)
+		grow(ob, n);
+	return ob->buf + ob->len;
+}
+
+/* Input per pass, so that its worst case (6 bytes each) fits a block. */
+#define PIECE	(OB_BLOCK / 8)
+
+/*
+ * The one JSON string escaper.  Plain ASCII moves eight bytes at a time
+ * straight into the buffer.  check: validate UTF-8 as well; an invalid
+ * byte fails (-1, output so far kept) or, with lossy, becomes U+FFFD.
+ */
+static int
+escape(struct outbuf *ob, const char *p, size_t n, int check, int lossy)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *s = (const unsigned char *)p, *e, *end = s + n;
+	unsigned char c;
+	uint64_t w;
+	size_t m, k;
+	char *d;
+
+	while (s < end) {
+		m = (size_t)(end - s) < PIECE ? (size_t)(end - s) : PIECE;
+		/* End a piece on a character boundary. */
+		while (m < (size_t)(end - s) && m > 1 && (s[m] & 0xc0) == 0x80)
+			m--;
+		e = s + m;
+		d = room(ob, 6 * m + 8);
+		while (s < e) {
+			while (e - s >= 8) {
+				memcpy(&w, s, 8);
+				if (word_special(w))
+					break;
+				memcpy(d, &w, 8);
+				s += 8;
+				d += 8;
+			}
+			while (s < e && !esc[*s])
+				*d++ = *s++;
+			if (s == e)
+				break;
+			c = *s;
+			if (esc[c] == 'h') {
+				if (!check) {
+					*d++ = *s++;
+					continue;
+				}
+				if ((k = utf8_seq(s, e)) == 0) {
+					if (!lossy) {
+						ob->len = d - ob->buf;
+						return -1;
+					}
+					memcpy(d, "\xef\xbf\xbd", 3);
+					d += 3;
+					s++;
+					continue;
+				}
+				memcpy(d, s, k);
+				d += k;
+				s += k;
+				continue;
+			}
+			s++;
+			*d++ = '\\';
+			*d++ = esc[c];
+			if (esc[c] == 'u') {
+				memcpy(d, "00", 2);
+				d[2] = hex[c >> 4];
+				d[3] = hex[c & 15];
+				d += 4;
+			}
+		}
+		ob->len = d - ob->buf;
+	}
+	return 0;
+}
+
 void
 ob_json_esc(struct outbuf *ob, const char *p, size_t n)
 {
-	static const char hex[] = "0123456789abcdef";
-	const unsigned char *s = (const unsigned char *)p, *e = s + n, *run;
-	char u[6];
-	unsigned char c;
+	escape(ob, p, n, 0, 0);
+}
 
-	while (s < e) {
-		/* Copy each run of safe bytes with one memcpy. */
-		run = s;
-		while (s < e && !esc[*s])
-			s++;
-		if (s > run)
-			ob_write(ob, run, s - run);
-		if (s == e)
-			break;
-		c = *s++;
-		u[0] = '\\';
-		u[1] = esc[c];
-		if (esc[c] != 'u') {
-			ob_write(ob, u, 2);
-			continue;
-		}
-		u[2] = '0';
-		u[3] = '0';
-		u[4] = hex[c >> 4];
-		u[5] = hex[c & 15];
-		ob_write(ob, u, 6);
-	}
+int
+ob_json_esc_utf8(struct outbuf *ob, const char *p, size_t n, int lossy)
+{
+	return escape(ob, p, n, 1, lossy);
 }
 
 void

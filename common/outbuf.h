@@ -37,6 +37,13 @@ void		 ob_end_record(struct outbuf *ob);
 void		 ob_json_str(struct outbuf *ob, const char *p, size_t n);
 /* The same without the surrounding quotes. */
 void		 ob_json_esc(struct outbuf *ob, const char *p, size_t n);
+/*
+ * Escape p[0, n) without quotes, checking UTF-8 as it goes.  Returns 0, or
+ * -1 at the first invalid byte (what was written stays: truncate to undo).
+ * With lossy, each invalid byte becomes U+FFFD and the result is 0.
+ */
+int		 ob_json_esc_utf8(struct outbuf *ob, const char *p, size_t n,
+		     int lossy);
 void		 ob_json_int(struct outbuf *ob, long long v);
 
 /* Memory mode: the bytes (borrowed, NUL-terminated), length, reset. */

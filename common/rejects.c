@@ -43,22 +43,12 @@ rej_count(const struct rejects *r)
 	return r ? r->count : 0;
 }
 
-/* Escape raw text, replacing each invalid UTF-8 byte with U+FFFD. */
+/* Raw text as a JSON string, each invalid UTF-8 byte as U+FFFD. */
 static void
 put_lossy(struct outbuf *ob, const char *p, size_t n)
 {
-	size_t ok;
-
 	ob_putc(ob, '"');
-	while (n > 0) {
-		ok = jx_utf8_check(p, n);
-		ob_json_esc(ob, p, ok);
-		if (ok == n)
-			break;
-		ob_write(ob, "\xef\xbf\xbd", 3);
-		p += ok + 1;
-		n -= ok + 1;
-	}
+	ob_json_esc_utf8(ob, p, n, 1);
 	ob_putc(ob, '"');
 }
 
