@@ -1120,7 +1120,7 @@ main(int argc, char *argv[])
 {
 	enum { O_LEFTKEY = 256, O_RIGHTKEY, O_DUPS, O_PREFER, O_SORTED,
 	    O_DECORATE, O_UNMATCHED, O_REJECTS, O_STATS, O_ID, O_IDFROM,
-	    O_IDENTITY, O_REQUIRE };
+	    O_IDENTITY, O_REQUIRE, O_IDBITS };
 	static const struct option longopts[] = {
 		{ "decorate",   no_argument,       NULL, O_DECORATE },
 		{ "dups",       required_argument, NULL, O_DUPS },
