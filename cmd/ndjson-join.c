@@ -28,7 +28,7 @@
 #define NIL		UINT32_MAX
 #define ID_MASK		((UINT64_C(1) << 53) - 1)
 /* The fixed SipHash key of customer_id: the ASCII bytes "ndjson-etl id v1". */
-#define ID_K0		UINT64_C(0x74652d6e6f736a64)
+#define ID_K0		UINT64_C(0x652d6e6f736a646e)
 #define ID_K1		UINT64_C(0x3176206469206c74)
 /* A second fixed key to tell a hash collision from a duplicate identity. */
 #define CHK_K0		UINT64_C(0x0123456789abcdef)
@@ -1157,6 +1157,7 @@ main(int argc, char *argv[])
 	int ch, unbuffered = 0, rc = 0;
 
 	diag_init(argv[0]);
+	opterr = 0;
 	J.type = T_LEFT;
 	J.idmask = ID_MASK;
 	while ((ch = getopt_long(argc, argv, "fhk:t:uV", longopts,
@@ -1198,7 +1199,13 @@ main(int argc, char *argv[])
 		case O_SORTED: J.sorted = 1; break;
 		case O_STATS: stats = optarg; break;
 		case O_UNMATCHED: unmatched = optarg; break;
-		default: usage(STATUS_USAGE);
+		default:
+			if (optopt != 0 && optopt != '?')
+				diag_msg("invalid option -- '%c'", optopt);
+			else
+				diag_msg("invalid option '%s'",
+				    argv[optind - 1]);
+			usage(STATUS_USAGE);
 		}
 	}
 	argc -= optind;
