@@ -53,6 +53,8 @@ struct brec {
 	unsigned char	 flags;
 	unsigned char	 canmatch;
 	unsigned char	 ambig;	/* head only: duplicates that differ */
+	unsigned char	 head;	/* first record of its group */
+	uint32_t	 lhits;	/* head only: left records with this key */
 };
 
 struct chunk {
@@ -92,7 +94,7 @@ static struct {
 	/* hash mode: the build side */
 	struct brec	*recs;
 	size_t		 nrecs, caprecs;
-	uint32_t	*slots;
+	uint64_t	*slots;	/* high 32 bits of the hash, record index */
 	size_t		 nslots, nheads;
 	struct chunk	*arena;
 	/* left keys seen, for left_dup_keys: hash -> count */
@@ -649,36 +651,42 @@ group_add(struct brec *base, uint32_t hi, uint32_t i)
 
 /* ---- hash mode ---- */
 
-static uint32_t
+#define SLOT_EMPTY	UINT64_MAX
+#define SLOT_IDX(v)	((uint32_t)(v))
+
+static size_t
 slot_of(uint64_t h, const char *key, size_t klen)
 {
 	size_t mask = J.nslots - 1, i = (size_t)h & mask;
+	uint64_t tag = h & UINT64_C(0xffffffff00000000);
 	const struct brec *r;
 
-	while (J.slots[i] != NIL) {
-		r = &J.recs[J.slots[i]];
-		if (r->h == h && r->klen == klen &&
-		    memcmp(r->line + r->len + 1, key, klen) == 0)
-			break;
+	while (J.slots[i] != SLOT_EMPTY) {
+		if ((J.slots[i] & UINT64_C(0xffffffff00000000)) == tag) {
+			r = &J.recs[SLOT_IDX(J.slots[i])];
+			if (r->klen == klen && memcmp(r->line + r->len + 1,
+			    key, klen) == 0)
+				break;
+		}
 		i = (i + 1) & mask;
 	}
-	return (uint32_t)i;
+	return i;
 }
 
 static void
 table_grow(void)
 {
 	size_t i, old = J.nslots;
-	uint32_t *slots = J.slots;
+	uint64_t *slots = J.slots;
 	const struct brec *r;
 
 	J.nslots = old ? old * 2 : 4096;
 	J.slots = xreallocarray(NULL, J.nslots, sizeof(*J.slots));
 	memset(J.slots, 0xff, J.nslots * sizeof(*J.slots));
 	for (i = 0; i < old; i++) {
-		if (slots[i] == NIL)
+		if (slots[i] == SLOT_EMPTY)
 			continue;
-		r = &J.recs[slots[i]];
+		r = &J.recs[SLOT_IDX(slots[i])];
 		J.slots[slot_of(r->h, r->line + r->len + 1, r->klen)] =
 		    slots[i];
 	}
@@ -692,7 +700,7 @@ build(struct lineio *lr)
 	const char *key;
 	char *line, *mem;
 	size_t len, klen;
-	uint32_t s;
+	size_t s;
 	int rc;
 
 	while ((rc = lr_next(lr, &line, &len)) == 1) {
@@ -733,11 +741,14 @@ build(struct lineio *lr)
 		if ((J.nheads + 1) * 2 > J.nslots)
 			table_grow();
 		s = slot_of(r->h, key, klen);
-		if (J.slots[s] == NIL) {
-			J.slots[s] = (uint32_t)J.nrecs - 1;
+		if (J.slots[s] == SLOT_EMPTY) {
+			J.slots[s] = (r->h & UINT64_C(0xffffffff00000000)) |
+			    (J.nrecs - 1);
+			r->head = 1;
 			J.nheads++;
 		} else {
-			group_add(J.recs, J.slots[s], (uint32_t)J.nrecs - 1);
+			group_add(J.recs, SLOT_IDX(J.slots[s]),
+			    (uint32_t)J.nrecs - 1);
 		}
 	}
 	return rc;
@@ -788,45 +799,43 @@ left_seen(uint64_t h)
 static int
 probe(struct lineio *lr)
 {
+	struct brec *head;
 	const char *key;
 	char *line;
-	size_t len, klen, i;
+	size_t len, klen, i, s;
 	uint64_t h;
-	uint32_t s;
-	int rc, can;
+	int rc;
 
 	while ((rc = lr_next(lr, &line, &len)) == 1) {
 		if (!parse(&J.ldoc, J.lname, lr_lineno(lr), line, len))
 			continue;
 		J.left++;
-		can = make_key(&J.ldoc, &J.lk);
-		if (!can) {
+		if (!make_key(&J.ldoc, &J.lk)) {
 			J.lempty++;
 			left_unmatched("empty key", lr_lineno(lr), line, len);
 			continue;
 		}
 		key = ob_data(J.kb, &klen);
 		h = hash_sip(J.k0, J.k1, key, klen);
-		left_seen(h);
 		s = J.nslots ? slot_of(h, key, klen) : 0;
-		if (J.nslots == 0 || J.slots[s] == NIL)
+		if (J.nslots == 0 || J.slots[s] == SLOT_EMPTY) {
+			/* Keys that match are counted in their group. */
+			left_seen(h);
 			left_unmatched("no match", lr_lineno(lr), line, len);
-		else if (join_group(J.recs, J.slots[s], lr_lineno(lr)))
+			continue;
+		}
+		head = &J.recs[SLOT_IDX(J.slots[s])];
+		if (++head->lhits == 2)
+			J.ldups++;
+		if (join_group(J.recs, SLOT_IDX(J.slots[s]), lr_lineno(lr)))
 			J.matched++;
 		else
 			left_unmatched("ambiguous", lr_lineno(lr), line, len);
 	}
-	for (i = 0; i < J.nrecs; i++) {
-		/* Visit each group once, from its head, in input order. */
-		if (!J.recs[i].canmatch) {
+	/* Visit each group once, from its head, in input order. */
+	for (i = 0; i < J.nrecs; i++)
+		if (J.recs[i].head || !J.recs[i].canmatch)
 			right_leftovers(J.recs, (uint32_t)i);
-			continue;
-		}
-		s = slot_of(J.recs[i].h, J.recs[i].line + J.recs[i].len + 1,
-		    J.recs[i].klen);
-		if (J.slots[s] == i)
-			right_leftovers(J.recs, (uint32_t)i);
-	}
 	return rc;
 }
 
