@@ -353,26 +353,42 @@ publish_reports() {
 
 # ---- single stages (make) ---------------------------------------------
 
+# One stage for make: its output appears (renamed into place) only when
+# the stage succeeded, so make never mistakes a partial file for a result.
 run_stage() {
 	W=$OUT
+	o=$W/$1.ndjson
 	case $1 in
-	sales.extract) st "$1" sales_extract >"$W/sales.extract.ndjson" ;;
-	sales.clean) st "$1" sales_clean "$W/sales.extract.ndjson" \
-	    >"$W/sales.clean.ndjson" ;;
-	marketing.extract) st "$1" marketing_extract \
-	    >"$W/marketing.extract.ndjson" ;;
-	marketing.clean) st "$1" marketing_clean "$W/marketing.extract.ndjson" \
-	    >"$W/marketing.clean.ndjson" ;;
-	billing.mask) branch_billing
-	    check_stages billing.extract billing.clean billing.mask ;;
+	sales.extract) st "$1" sales_extract >"$o.tmp" ;;
+	sales.clean) st "$1" sales_clean "$W/sales.extract.ndjson" >"$o.tmp" ;;
+	marketing.extract) st "$1" marketing_extract >"$o.tmp" ;;
+	marketing.clean) st "$1" marketing_clean \
+	    "$W/marketing.extract.ndjson" >"$o.tmp" ;;
+	billing.mask)
+		st billing.extract billing_extract |
+		    st billing.clean billing_clean |
+		    st billing.mask billing_mask >"$o.tmp"
+		check_stages billing.extract billing.clean ;;
 	join.marketing) st "$1" join_marketing "$W/sales.clean.ndjson" \
-	    "$W/marketing.clean.ndjson" >"$W/join.marketing.ndjson" ;;
+	    "$W/marketing.clean.ndjson" >"$o.tmp" ;;
 	join.billing) st "$1" join_billing "$W/join.marketing.ndjson" \
-	    "$W/billing.mask.ndjson" >"$W/join.billing.ndjson" ;;
-	load) st "$1" load "$W/join.billing.ndjson" ;;
+	    "$W/billing.mask.ndjson" >"$o.tmp" ;;
+	load) st "$1" load "$W/join.billing.ndjson"
+	    check_stages load
+	    publish_reports
+	    return 0 ;;
 	*) echo "$prog: unknown stage: $1" >&2; exit 2 ;;
 	esac
-	check_stages "$1"
+	[ -f "$o.tmp" ] || return 0
+	if ! check_stages_quiet "$1"; then
+		rm -f "$o.tmp"
+		check_stages "$1"
+	fi
+	mv "$o.tmp" "$o"
+}
+
+check_stages_quiet() {
+	read -r _rc _t0 _t1 <"$W/$1.st" && [ "$_rc" -eq 0 ]
 }
 
 if [ -n "$SUMMARY_ONLY" ]; then
