@@ -96,6 +96,11 @@ if [ "$SINK" = bigquery ] && [ -z "$STAGE$SUMMARY_ONLY" ] &&
 	echo "$prog: --sink bigquery needs --project and --dataset" >&2
 	exit 2
 fi
+case $STAGE in
+''|sales.extract|sales.clean|marketing.extract|marketing.clean|billing.mask|\
+join.marketing|join.billing|load) ;;
+*) echo "$prog: unknown stage: $STAGE" >&2; exit 2 ;;
+esac
 [ -n "$DB" ] || DB=$OUT/customers.db
 if [ -z "$BIN" ]; then
 	if [ -n "${TOOLDIR:-}" ]; then
@@ -416,9 +421,18 @@ else
 	W=$(mktemp -d "${TMPDIR:-/tmp}/etl.XXXXXX")
 fi
 pids=
+# kill_tree PID: a branch and every process it started (children first
+# would be orphaned, so stop the parent, then each child's tree).
+kill_tree() {
+	_kids=$(pgrep -P "$1" 2>/dev/null || true)
+	kill "$1" 2>/dev/null || true
+	for _k in $_kids; do
+		kill_tree "$_k"
+	done
+}
 cleanup() {
 	for p in $pids; do
-		kill "$p" 2>/dev/null || true
+		kill_tree "$p"
 	done
 	[ -n "$KEEP" ] || rm -rf "$W"
 }
