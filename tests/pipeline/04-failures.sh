@@ -74,7 +74,8 @@ set +e
 wait "$pid"
 rc=$?
 set -e
-kill "$guard" 2>/dev/null || true
+kids=$(pgrep -P "$guard" || true)
+kill "$guard" $kids 2>/dev/null || true
 [ "$rc" -eq 130 ] || fail "interrupted run exited $rc: $(cat int.err)"
 has int.err 'interrupted'
 [ -z "$(ls tmp)" ] || fail "temporary files left after Ctrl-C: $(ls tmp)"
