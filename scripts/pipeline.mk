@@ -11,7 +11,7 @@ PIPE_DATA ?= data
 PIPE_OUT  ?= out
 PIPE_DB   ?= $(PIPE_OUT)/customers.db
 PIPE_ETL   = sh scripts/etl.sh --data $(PIPE_DATA) --out $(PIPE_OUT) \
-	     --db $(PIPE_DB) --bin $(CURDIR)/$(BIN) --quiet
+	     --db $(PIPE_DB) --bin $(abspath $(BIN)) --quiet
 PIPE_DEP   = scripts/etl.sh scripts/pipeline.mk
 
 .PHONY: pipeline run
