@@ -131,7 +131,7 @@ BQ_LOAD=$(tool bq-load)
 MKT_KEYS=customer_type,first_name,last_name,company_name
 MKT_IDENTITY=first_name,last_name,company_name
 BILL_KEYS=first_name,last_name,company_name,phone_number
-ID_FROM=customer_type,first_name,last_name,company_name,email,dob
+ID_FROM=customer_type,first_name,last_name,company_name,email,phone_number,dob
 
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)

@@ -23,7 +23,7 @@ assert len(b) == 93 and all(r.get('subscription_type') for r in b), b
 E
 run 0 $NDJSON_JOIN -k first_name,last_name,company_name,phone_number \
     --fold --dups none --stats s2 \
-    --id customer_id --id-from customer_type,first_name,last_name,company_name,email,dob \
+    --id customer_id --id-from customer_type,first_name,last_name,company_name,email,phone_number,dob \
     sm billing.ndjson
 has s2 '"left":1000,"right":1000,"matched":1000,"left_unmatched":0,"right_unmatched":0,'
 $PY - "$T/out" <<'E'

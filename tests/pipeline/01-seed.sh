@@ -41,7 +41,7 @@ done
 # A user can rerun one stage by hand on the kept files.
 $TOOLDIR/ndjson-join -k first_name,last_name,company_name,phone_number --fold \
     --dups none --id customer_id \
-    --id-from customer_type,first_name,last_name,company_name,email,dob \
+    --id-from customer_type,first_name,last_name,company_name,email,phone_number,dob \
     keep/join.marketing.ndjson keep/billing.mask.ndjson >again
 same again keep/join.billing.ndjson
 # No full card number anywhere: outputs, kept stages, reports, messages.

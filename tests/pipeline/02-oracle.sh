@@ -57,13 +57,13 @@ bk = ['first_name', 'last_name', 'company_name', 'phone_number']
 b = join(a, bill, bk, bk)
 want = {}
 for r in b:
-    ident = tuple(fold(r.get(f)) for f in mk + ['email', 'dob'])
+    ident = tuple(fold(r.get(f)) for f in mk + ['email', 'phone_number', 'dob'])
     want.setdefault(ident, r)
 db = sqlite3.connect('res/customers.db')
 db.row_factory = sqlite3.Row
 rows = [dict(r) for r in db.execute('select * from customers_transformed')]
 assert len(rows) == len(want), (len(rows), len(want))
-got = {tuple(fold(r.get(f)) for f in mk + ['email', 'dob']): r for r in rows}
+got = {tuple(fold(r.get(f)) for f in mk + ['email', 'phone_number', 'dob']): r for r in rows}
 cols = [c for c in rows[0] if c != 'customer_id']
 for k, w in want.items():
     g = got[k]
