@@ -385,13 +385,12 @@ finish(const char *file, long long lineno)
 	uint64_t id, ident, rech;
 	uint32_t s;
 
-	p = ob_data(J.rec, &n);
-	if (J.idfield == NULL) {
-		ob_write(J.out, p, n);
+	if (J.idfield == NULL) {	/* written straight to J.out */
 		ob_end_record(J.out);
 		J.out_n++;
 		return;
 	}
+	p = ob_data(J.rec, &n);
 	if (jx_parse(&J.idoc, p, n, &e) != 0)
 		diag_fatal(STATUS_FAIL, "internal error: %s", e.msg);
 	ob_truncate(J.ib, 0);
@@ -453,12 +452,24 @@ finish(const char *file, long long lineno)
 	J.out_n++;
 }
 
+/*
+ * Where an output record is built: straight into the output, or, when
+ * --id must see it whole first, into J.rec.
+ */
+static struct outbuf *
+rec_begin(void)
+{
+	if (J.idfield == NULL)
+		return J.out;
+	ob_truncate(J.rec, 0);
+	return J.rec;
+}
+
 /* A record passed through as it is (a left record without a match). */
 static void
 emit_raw(const char *file, long long lineno, const char *p, size_t n)
 {
-	ob_truncate(J.rec, 0);
-	jx_compact(J.rec, p, n);
+	jx_compact(rec_begin(), p, n);
 	finish(file, lineno);
 }
 
@@ -473,8 +484,7 @@ emit_right(const struct brec *r)
 
 	if (jx_parse(&J.rdoc, r->line, r->len, &e) != 0)
 		diag_fatal(STATUS_FAIL, "internal error: %s", e.msg);
-	ob_truncate(J.rec, 0);
-	jw_begin(&J.w, J.rec);
+	jw_begin(&J.w, rec_begin());
 	for (i = 0; i < J.rdoc.n; i++) {
 		m = &J.rdoc.m[i];
 		if ((k = is_key(&J.rk, &m->key)) != 0)
@@ -503,8 +513,7 @@ emit_joined(const struct brec *r, long long lineno)
 
 	if (jx_parse(&J.rdoc, r->line, r->len, &e) != 0)
 		diag_fatal(STATUS_FAIL, "internal error: %s", e.msg);
-	ob_truncate(J.rec, 0);
-	jw_begin(&J.w, J.rec);
+	jw_begin(&J.w, rec_begin());
 	for (i = 0; i < J.ldoc.n; i++) {
 		lm = &J.ldoc.m[i];
 		v = &lm->val;
