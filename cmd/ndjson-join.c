@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include "common/args.h"
@@ -57,6 +58,17 @@ struct brec {
 	uint32_t	 lhits;	/* head only: left records with this key */
 };
 
+/*
+ * A table slot: the key's hash and the key itself, in the arena right
+ * after its record's index and length, so that a probe touches one slot
+ * and one run of arena bytes (key, then the record) and no struct brec
+ * unless it matches.  key NULL: empty.
+ */
+struct slot {
+	uint64_t	 h;
+	const char	*key;
+};
+
 struct chunk {
 	struct chunk	*prev;
 	size_t		 used, cap;
@@ -94,7 +106,7 @@ static struct {
 	/* hash mode: the build side */
 	struct brec	*recs;
 	size_t		 nrecs, caprecs;
-	uint64_t	*slots;	/* high 32 bits of the hash, record index */
+	struct slot	*slots;
 	size_t		 nslots, nheads;
 	struct chunk	*arena;
 	/* left keys seen, for left_dup_keys: hash -> count */
@@ -166,6 +178,30 @@ usage_error(const char *msg)
 
 /* ---- storage ---- */
 
+#define HUGE_PAGE	(2u << 20)
+
+/*
+ * Zeroed memory for the big random-access structures (the arena and the
+ * slot table), on transparent huge pages where the kernel allows: a probe
+ * then costs cache misses but rarely a TLB miss too.
+ */
+static void *
+huge_alloc(size_t n)
+{
+	void *p;
+
+	if (n < HUGE_PAGE)
+		return xcalloc(1, n);
+	n = (n + HUGE_PAGE - 1) & ~(size_t)(HUGE_PAGE - 1);
+	if (posix_memalign(&p, HUGE_PAGE, n) != 0)
+		diag_fatal(STATUS_FAIL, "out of memory");
+#ifdef MADV_HUGEPAGE
+	(void)madvise(p, n, MADV_HUGEPAGE);
+#endif
+	memset(p, 0, n);
+	return p;
+}
+
 static char *
 arena_alloc(size_t n)
 {
@@ -173,8 +209,8 @@ arena_alloc(size_t n)
 	size_t cap;
 
 	if (c == NULL || c->cap - c->used < n) {
-		cap = n > (8u << 20) ? n : (8u << 20);
-		c = xmalloc(sizeof(*c) + cap);
+		cap = n > (8u << 20) ? n : (8u << 20) - sizeof(*c);
+		c = huge_alloc(sizeof(*c) + cap);
 		c->prev = J.arena;
 		c->used = 0;
 		c->cap = cap;
@@ -660,23 +696,28 @@ group_add(struct brec *base, uint32_t hi, uint32_t i)
 
 /* ---- hash mode ---- */
 
-#define SLOT_EMPTY	UINT64_MAX
-#define SLOT_IDX(v)	((uint32_t)(v))
+static uint32_t
+u32_at(const char *p)
+{
+	uint32_t v;
+
+	memcpy(&v, p, sizeof(v));
+	return v;
+}
+
+/* The record index of the key in slot i. */
+#define SLOT_IDX(i)	u32_at(J.slots[i].key - 8)
 
 static size_t
 slot_of(uint64_t h, const char *key, size_t klen)
 {
 	size_t mask = J.nslots - 1, i = (size_t)h & mask;
-	uint64_t tag = h & UINT64_C(0xffffffff00000000);
-	const struct brec *r;
+	const struct slot *sl;
 
-	while (J.slots[i] != SLOT_EMPTY) {
-		if ((J.slots[i] & UINT64_C(0xffffffff00000000)) == tag) {
-			r = &J.recs[SLOT_IDX(J.slots[i])];
-			if (r->klen == klen && memcmp(r->line + r->len + 1,
-			    key, klen) == 0)
-				break;
-		}
+	while ((sl = &J.slots[i])->key != NULL) {
+		if (sl->h == h && u32_at(sl->key - 4) == klen &&
+		    memcmp(sl->key, key, klen) == 0)
+			break;
 		i = (i + 1) & mask;
 	}
 	return i;
@@ -685,19 +726,19 @@ slot_of(uint64_t h, const char *key, size_t klen)
 static void
 table_grow(void)
 {
-	size_t i, old = J.nslots;
-	uint64_t *slots = J.slots;
-	const struct brec *r;
+	size_t i, k, mask, old = J.nslots;
+	struct slot *slots = J.slots;
 
 	J.nslots = old ? old * 2 : 4096;
-	J.slots = xreallocarray(NULL, J.nslots, sizeof(*J.slots));
-	memset(J.slots, 0xff, J.nslots * sizeof(*J.slots));
+	J.slots = huge_alloc(J.nslots * sizeof(*J.slots));
+	mask = J.nslots - 1;
 	for (i = 0; i < old; i++) {
-		if (slots[i] == SLOT_EMPTY)
+		if (slots[i].key == NULL)
 			continue;
-		r = &J.recs[SLOT_IDX(slots[i])];
-		J.slots[slot_of(r->h, r->line + r->len + 1, r->klen)] =
-		    slots[i];
+		for (k = slots[i].h & mask; J.slots[k].key != NULL;
+		    k = (k + 1) & mask)
+			;
+		J.slots[k] = slots[i];
 	}
 	free(slots);
 }
@@ -710,6 +751,7 @@ build(struct lineio *lr)
 	char *line, *mem;
 	size_t len, klen;
 	size_t s;
+	uint32_t idx, kl;
 	int rc;
 
 	while ((rc = lr_next(lr, &line, &len)) == 1) {
@@ -717,9 +759,16 @@ build(struct lineio *lr)
 			continue;
 		J.right++;
 		if (J.nrecs == J.caprecs) {
+			struct brec *recs;
+
 			J.caprecs = J.caprecs ? J.caprecs * 2 : 4096;
-			J.recs = xreallocarray(J.recs, J.caprecs,
-			    sizeof(*J.recs));
+			if (J.caprecs > SIZE_MAX / sizeof(*recs))
+				diag_fatal(STATUS_FAIL, "out of memory");
+			recs = huge_alloc(J.caprecs * sizeof(*recs));
+			if (J.nrecs > 0)
+				memcpy(recs, J.recs, J.nrecs * sizeof(*recs));
+			free(J.recs);
+			J.recs = recs;
 		}
 		r = &J.recs[J.nrecs];
 		memset(r, 0, sizeof(*r));
@@ -728,11 +777,16 @@ build(struct lineio *lr)
 		if (len > UINT32_MAX || klen > UINT32_MAX)
 			diag_fatal(STATUS_FAIL, "%s:%lld: record too long",
 			    J.rname, lr_lineno(lr));
-		mem = arena_alloc(len + 1 + klen);
-		memcpy(mem, line, len);
-		mem[len] = '\0';
-		memcpy(mem + len + 1, key, klen);
-		r->line = mem;
+		/* [index][key length][key][record][NUL], 8-aligned */
+		mem = arena_alloc((8 + klen + len + 1 + 7) & ~(size_t)7);
+		idx = (uint32_t)J.nrecs;
+		kl = (uint32_t)klen;
+		memcpy(mem, &idx, 4);
+		memcpy(mem + 4, &kl, 4);
+		memcpy(mem + 8, key, klen);
+		memcpy(mem + 8 + klen, line, len);
+		mem[8 + klen + len] = '\0';
+		r->line = mem + 8 + klen;
 		r->len = (uint32_t)len;
 		r->klen = (uint32_t)klen;
 		r->lineno = lr_lineno(lr);
@@ -750,13 +804,13 @@ build(struct lineio *lr)
 		if ((J.nheads + 1) * 2 > J.nslots)
 			table_grow();
 		s = slot_of(r->h, key, klen);
-		if (J.slots[s] == SLOT_EMPTY) {
-			J.slots[s] = (r->h & UINT64_C(0xffffffff00000000)) |
-			    (J.nrecs - 1);
+		if (J.slots[s].key == NULL) {
+			J.slots[s].h = r->h;
+			J.slots[s].key = mem + 8;
 			r->head = 1;
 			J.nheads++;
 		} else {
-			group_add(J.recs, SLOT_IDX(J.slots[s]),
+			group_add(J.recs, SLOT_IDX(s),
 			    (uint32_t)J.nrecs - 1);
 		}
 	}
@@ -827,16 +881,16 @@ probe(struct lineio *lr)
 		key = ob_data(J.kb, &klen);
 		h = hash_sip(J.k0, J.k1, key, klen);
 		s = J.nslots ? slot_of(h, key, klen) : 0;
-		if (J.nslots == 0 || J.slots[s] == SLOT_EMPTY) {
+		if (J.nslots == 0 || J.slots[s].key == NULL) {
 			/* Keys that match are counted in their group. */
 			left_seen(h);
 			left_unmatched("no match", lr_lineno(lr), line, len);
 			continue;
 		}
-		head = &J.recs[SLOT_IDX(J.slots[s])];
+		head = &J.recs[SLOT_IDX(s)];
 		if (++head->lhits == 2)
 			J.ldups++;
-		if (join_group(J.recs, SLOT_IDX(J.slots[s]), lr_lineno(lr)))
+		if (join_group(J.recs, SLOT_IDX(s), lr_lineno(lr)))
 			J.matched++;
 		else
 			left_unmatched("ambiguous", lr_lineno(lr), line, len);
