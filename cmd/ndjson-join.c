@@ -43,9 +43,8 @@ enum { P_LEFT, P_RIGHT, P_NONNULL };
 
 /* A right-side record; a group of equal keys is chained from its head. */
 struct brec {
-	const char	*line;	/* raw record, NUL, normalised key */
+	const char	*line;	/* the raw record, NUL-terminated */
 	uint32_t	 len, klen;
-	uint64_t	 h;	/* table hash of the key */
 	uint64_t	 body;	/* hash of the non-key members (--dups none) */
 	long long	 lineno;
 	uint32_t	 next;	/* next record of the group, or NIL */
@@ -751,6 +750,7 @@ build(struct lineio *lr)
 	char *line, *mem;
 	size_t len, klen;
 	size_t s;
+	uint64_t h;
 	uint32_t idx, kl;
 	int rc;
 
@@ -793,7 +793,7 @@ build(struct lineio *lr)
 		r->next = NIL;
 		r->last = (uint32_t)J.nrecs;
 		r->count = 1;
-		r->h = hash_sip(J.k0, J.k1, key, klen);
+		h = hash_sip(J.k0, J.k1, key, klen);
 		if (J.dups == D_NONE)
 			r->body = body_hash(&J.rdoc);
 		J.nrecs++;
@@ -803,9 +803,9 @@ build(struct lineio *lr)
 		}
 		if ((J.nheads + 1) * 2 > J.nslots)
 			table_grow();
-		s = slot_of(r->h, key, klen);
+		s = slot_of(h, key, klen);
 		if (J.slots[s].key == NULL) {
-			J.slots[s].h = r->h;
+			J.slots[s].h = h;
 			J.slots[s].key = mem + 8;
 			r->head = 1;
 			J.nheads++;
