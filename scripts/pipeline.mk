@@ -63,4 +63,6 @@ run: all
 	@sqlite3 -header -column $(PIPE_DB) <scripts/most-valuable-subscribers.sql
 	@echo
 	@echo "Preferred payment method in London (scripts/london-payment-method.sql):"
-	@sqlite3 -header -column $(PIPE_DB) <scripts/london-payment-method.sql
+	@out=$$(sqlite3 -header -column $(PIPE_DB) \
+	    <scripts/london-payment-method.sql) && \
+	    echo "$${out:-(no customer is billed in London)}"
