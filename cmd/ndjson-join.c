@@ -95,11 +95,12 @@ static struct {
 	char		**identity, **require, **idfrom;
 	size_t		 nidentity, nrequire, nidfrom;
 	const char	*idfield;
+	size_t		 idfieldlen, *idfromlen;
 	uint64_t	 k0, k1, idmask;
 
-	struct outbuf	*out, *unm, *rec, *kb, *sb, *ib, *tmp;
+	struct outbuf	*out, *unm, *kb, *sb, *ib, *tmp;
 	struct rejects	*rej;
-	struct jx_doc	 ldoc, rdoc, idoc;
+	struct jx_doc	 ldoc, rdoc;
 	struct jx_writer w;
 
 	/* hash mode: the build side */
@@ -257,18 +258,18 @@ keys_free(struct keys *k)
 
 /* Append one value, normalised, to ob; returns the bytes added. */
 static size_t
-put_part(struct outbuf *ob, const struct jx_member *m, int fold)
+put_value(struct outbuf *ob, const struct jx_val *v, int fold)
 {
 	const char *s;
 	size_t n;
 
-	if (m == NULL || m->val.type == JX_NULL)
+	if (v == NULL || v->type == JX_NULL)
 		return 0;
-	if (m->val.type != JX_STRING) {
-		ob_write(ob, m->val.p, m->val.n);
-		return m->val.n;
+	if (v->type != JX_STRING) {
+		ob_write(ob, v->p, v->n);
+		return v->n;
 	}
-	s = jx_str(&m->val, J.sb, &n);
+	s = jx_str(v, J.sb, &n);
 	if (fold)
 		return kn_fold(ob, s, n);
 	ob_write(ob, s, n);
@@ -283,6 +284,7 @@ put_part(struct outbuf *ob, const struct jx_member *m, int fold)
 static int
 make_key(const struct jx_doc *d, const struct keys *k)
 {
+	const struct jx_member *m;
 	size_t i;
 	int ident = 0, ok = 1;
 
@@ -290,8 +292,8 @@ make_key(const struct jx_doc *d, const struct keys *k)
 	for (i = 0; i < k->n; i++) {
 		if (i > 0)
 			ob_putc(J.kb, '\0');
-		if (put_part(J.kb, jx_get(d, k->name[i], k->len[i]),
-		    J.fold) > 0) {
+		m = jx_get(d, k->name[i], k->len[i]);
+		if (put_value(J.kb, m ? &m->val : NULL, J.fold) > 0) {
 			if (k->ident[i])
 				ident = 1;
 		} else if (k->req[i]) {
@@ -404,66 +406,91 @@ id_grow(void)
 }
 
 /*
- * Write the record in J.rec to the output, with the identifier first
- * when --id is given.  A repeated identifier is an error naming both
- * records, except for a byte-identical repeat, which is dropped and
- * counted (a true duplicate in the input).
+ * The value member name would have in the output record built from l
+ * and r (either may be NULL: a record without a match), following the
+ * rules of emit_joined and emit_right.
  */
-static void
-finish(const char *file, long long lineno)
+static const struct jx_val *
+out_value(const struct jx_doc *l, const struct jx_doc *r, const char *name,
+    size_t len)
 {
-	const struct jx_member *m;
-	struct jx_err e;
-	struct idrec *r;
+	const struct jx_member *lm = NULL, *rm = NULL;
+	long k;
+
+	if (l != NULL && (lm = jx_get(l, name, len)) != NULL) {
+		if (r == NULL || J.prefer == P_LEFT ||
+		    (J.prefer == P_NONNULL && lm->val.type != JX_NULL))
+			return &lm->val;
+		rm = jx_get(r, name, len);
+		return rm != NULL && !is_key(&J.rk, &rm->key) ? &rm->val :
+		    &lm->val;
+	}
+	if (r == NULL)
+		return NULL;
+	if (l == NULL && (k = args_list_find(J.lk.name, name, len)) >= 0)
+		rm = jx_get(r, J.rk.name[k], J.rk.len[k]);	/* renamed */
+	else if ((rm = jx_get(r, name, len)) != NULL &&
+	    is_key(&J.rk, &rm->key))
+		rm = NULL;	/* dropped or renamed */
+	return rm != NULL ? &rm->val : NULL;
+}
+
+/*
+ * Start an output record.  With --id, compute the identifier from the
+ * values the record will have, and write it first, unless it was handed
+ * out before: that is an error naming both records, except when the
+ * record comes from byte-identical input (a true duplicate), which is
+ * dropped, counted and reported.  Returns 0 when the record is skipped.
+ */
+static int
+start_record(const struct jx_doc *l, const struct jx_doc *r, const char *lp,
+    size_t ln, const char *rp, size_t rn, const char *file, long long lineno)
+{
+	struct idrec *old;
 	const char *p;
-	size_t i, n, idlen;
+	size_t i, idlen;
 	uint64_t id, ident, rech;
 	uint32_t s;
 
-	if (J.idfield == NULL) {	/* written straight to J.out */
-		ob_end_record(J.out);
-		J.out_n++;
-		return;
-	}
-	p = ob_data(J.rec, &n);
-	if (jx_parse(&J.idoc, p, n, &e) != 0)
-		diag_fatal(STATUS_FAIL, "internal error: %s", e.msg);
+	jw_begin(&J.w, J.out);
+	if (J.idfield == NULL)
+		return 1;
 	ob_truncate(J.ib, 0);
 	for (i = 0; i < J.nidfrom; i++) {
 		if (i > 0)
 			ob_putc(J.ib, '\0');
-		put_part(J.ib, jx_get(&J.idoc, J.idfrom[i],
-		    strlen(J.idfrom[i])), 1);
+		put_value(J.ib, out_value(l, r, J.idfrom[i], J.idfromlen[i]),
+		    1);
 	}
 	p = ob_data(J.ib, &idlen);
 	id = hash_sip(ID_K0, ID_K1, p, idlen) & J.idmask;
 	if (id == 0)
 		id = 1;
 	ident = hash_sip(CHK_K0, CHK_K1, p, idlen);
-	p = ob_data(J.rec, &n);
-	rech = hash_sip(CHK_K0, CHK_K1, p, n);
+	rech = hash_sip(CHK_K0, CHK_K1, lp, ln) ^
+	    (rn ? hash_sip(CHK_K1, CHK_K0, rp, rn) : 0);
 	if ((J.nids + 1) * 2 > J.nidslots)
 		id_grow();
 	s = id_slot(id);
 	if (J.idslots[s] != NIL) {
-		r = &J.ids[J.idslots[s]];
-		if (r->ident != ident) {
+		old = &J.ids[J.idslots[s]];
+		if (old->ident != ident) {
 			diag_warn(file, lineno, "%s %llu collides with %s:%lld "
 			    "(different %s values)", J.idfield,
-			    (unsigned long long)id, r->file, r->line,
+			    (unsigned long long)id, old->file, old->line,
 			    "--id-from");
 			J.status = STATUS_FAIL;
-		} else if (r->rec == rech) {
+		} else if (old->rec == rech) {
 			J.iddups++;
 			write_unmatched(file == J.lname ? "left" : "right",
-			    "duplicate record", file, lineno, p, n);
+			    "duplicate record", file, lineno, lp, ln);
 		} else {
 			diag_warn(file, lineno, "duplicate %s %llu: same "
 			    "--id-from values as %s:%lld", J.idfield,
-			    (unsigned long long)id, r->file, r->line);
+			    (unsigned long long)id, old->file, old->line);
 			J.status = STATUS_FAIL;
 		}
-		return;
+		return 0;
 	}
 	if (J.nids == J.capids) {
 		J.capids = J.capids ? J.capids * 2 : 1024;
@@ -471,41 +498,49 @@ finish(const char *file, long long lineno)
 	}
 	J.ids[J.nids] = (struct idrec){ id, ident, rech, file, lineno };
 	J.idslots[s] = (uint32_t)J.nids++;
-
-	jw_begin(&J.w, J.out);
 	jw_key(&J.w, J.idfield, strlen(J.idfield));
 	jw_int(&J.w, (long long)id);
-	for (i = 0; i < J.idoc.n; i++) {
-		m = &J.idoc.m[i];
-		if (jx_key_eq(&m->key, J.idfield, strlen(J.idfield)))
-			continue;
-		jw_rawkey(&J.w, m->key.p, m->key.n);
-		jw_raw(&J.w, m->val.p, m->val.n);
-	}
+	return 1;
+}
+
+/* With --id, an input member of that name gives way to the new one. */
+static int
+is_idfield(const struct jx_val *key)
+{
+	return J.idfield != NULL && jx_key_eq(key, J.idfield, J.idfieldlen);
+}
+
+static void
+end_record(void)
+{
 	jw_end(&J.w);
 	ob_end_record(J.out);
 	J.out_n++;
 }
 
-/*
- * Where an output record is built: straight into the output, or, when
- * --id must see it whole first, into J.rec.
- */
-static struct outbuf *
-rec_begin(void)
-{
-	if (J.idfield == NULL)
-		return J.out;
-	ob_truncate(J.rec, 0);
-	return J.rec;
-}
-
-/* A record passed through as it is (a left record without a match). */
+/* A left record without a match (or any record with --id alone). */
 static void
 emit_raw(const char *file, long long lineno, const char *p, size_t n)
 {
-	jx_compact(rec_begin(), p, n);
-	finish(file, lineno);
+	const struct jx_member *m;
+	size_t i;
+
+	if (J.idfield == NULL) {	/* as it is */
+		jx_compact(J.out, p, n);
+		ob_end_record(J.out);
+		J.out_n++;
+		return;
+	}
+	if (!start_record(&J.ldoc, NULL, p, n, NULL, 0, file, lineno))
+		return;
+	for (i = 0; i < J.ldoc.n; i++) {
+		m = &J.ldoc.m[i];
+		if (is_idfield(&m->key))
+			continue;
+		jw_rawkey(&J.w, m->key.p, m->key.n);
+		jw_raw(&J.w, m->val.p, m->val.n);
+	}
+	end_record();
 }
 
 /* A right record alone: its key fields take the left key names. */
@@ -519,17 +554,24 @@ emit_right(const struct brec *r)
 
 	if (jx_parse(&J.rdoc, r->line, r->len, &e) != 0)
 		diag_fatal(STATUS_FAIL, "internal error: %s", e.msg);
-	jw_begin(&J.w, rec_begin());
+	if (!start_record(NULL, &J.rdoc, r->line, r->len, NULL, 0, J.rname,
+	    r->lineno))
+		return;
 	for (i = 0; i < J.rdoc.n; i++) {
 		m = &J.rdoc.m[i];
-		if ((k = is_key(&J.rk, &m->key)) != 0)
+		if ((k = is_key(&J.rk, &m->key)) != 0) {
+			if (J.idfield != NULL && strcmp(J.lk.name[k - 1],
+			    J.idfield) == 0)
+				continue;
 			jw_key(&J.w, J.lk.name[k - 1], J.lk.len[k - 1]);
-		else
+		} else if (is_idfield(&m->key)) {
+			continue;
+		} else {
 			jw_rawkey(&J.w, m->key.p, m->key.n);
+		}
 		jw_raw(&J.w, m->val.p, m->val.n);
 	}
-	jw_end(&J.w);
-	finish(J.rname, r->lineno);
+	end_record();
 }
 
 /*
@@ -538,7 +580,8 @@ emit_right(const struct brec *r)
  * members the left record lacks; right key fields are dropped.
  */
 static void
-emit_joined(const struct brec *r, long long lineno)
+emit_joined(const struct brec *r, const char *lp, size_t ln,
+    long long lineno)
 {
 	const struct jx_member *lm, *rm;
 	const struct jx_val *v;
@@ -548,9 +591,13 @@ emit_joined(const struct brec *r, long long lineno)
 
 	if (jx_parse(&J.rdoc, r->line, r->len, &e) != 0)
 		diag_fatal(STATUS_FAIL, "internal error: %s", e.msg);
-	jw_begin(&J.w, rec_begin());
+	if (!start_record(&J.ldoc, &J.rdoc, lp, ln, r->line, r->len, J.lname,
+	    lineno))
+		return;
 	for (i = 0; i < J.ldoc.n; i++) {
 		lm = &J.ldoc.m[i];
+		if (is_idfield(&lm->key))
+			continue;
 		v = &lm->val;
 		if (J.prefer == P_RIGHT ||
 		    (J.prefer == P_NONNULL && v->type == JX_NULL)) {
@@ -564,7 +611,7 @@ emit_joined(const struct brec *r, long long lineno)
 	}
 	for (i = 0; i < J.rdoc.n; i++) {
 		rm = &J.rdoc.m[i];
-		if (is_key(&J.rk, &rm->key))
+		if (is_key(&J.rk, &rm->key) || is_idfield(&rm->key))
 			continue;
 		s = jx_str(&rm->key, J.sb, &n);
 		if (jx_get(&J.ldoc, s, n) != NULL)
@@ -572,8 +619,7 @@ emit_joined(const struct brec *r, long long lineno)
 		jw_rawkey(&J.w, rm->key.p, rm->key.n);
 		jw_raw(&J.w, rm->val.p, rm->val.n);
 	}
-	jw_end(&J.w);
-	finish(J.lname, lineno);
+	end_record();
 }
 
 /*
@@ -581,7 +627,8 @@ emit_joined(const struct brec *r, long long lineno)
  * Returns 1 when it was joined, 0 when it stays unmatched (ambiguous).
  */
 static int
-join_group(struct brec *base, uint32_t hi, long long lineno)
+join_group(struct brec *base, uint32_t hi, const char *lp, size_t ln,
+    long long lineno)
 {
 	struct brec *head = &base[hi];
 	uint32_t i;
@@ -591,16 +638,16 @@ join_group(struct brec *base, uint32_t hi, long long lineno)
 	switch (J.dups) {
 	case D_ALL:
 		for (i = hi; i != NIL; i = base[i].next) {
-			emit_joined(&base[i], lineno);
+			emit_joined(&base[i], lp, ln, lineno);
 			base[i].flags |= R_JOINED;
 		}
 		break;
 	case D_LAST:
-		emit_joined(&base[head->last], lineno);
+		emit_joined(&base[head->last], lp, ln, lineno);
 		base[head->last].flags |= R_JOINED;
 		break;
 	default:
-		emit_joined(head, lineno);
+		emit_joined(head, lp, ln, lineno);
 		head->flags |= R_JOINED;
 		break;
 	}
@@ -890,7 +937,8 @@ probe(struct lineio *lr)
 		head = &J.recs[SLOT_IDX(s)];
 		if (++head->lhits == 2)
 			J.ldups++;
-		if (join_group(J.recs, SLOT_IDX(s), lr_lineno(lr)))
+		if (join_group(J.recs, SLOT_IDX(s), line, len,
+		    lr_lineno(lr)))
 			J.matched++;
 		else
 			left_unmatched("ambiguous", lr_lineno(lr), line, len);
@@ -1079,7 +1127,7 @@ merge(struct lineio *ll, struct lineio *rl)
 		}
 		if (have && S.g[0].canmatch && S.g[0].klen == klen &&
 		    memcmp(S.g[0].line + S.g[0].len + 1, key, klen) == 0) {
-			if (join_group(S.g, 0, lr_lineno(ll)))
+			if (join_group(S.g, 0, line, len, lr_lineno(ll)))
 				J.matched++;
 			else
 				left_unmatched("ambiguous", lr_lineno(ll),
@@ -1332,8 +1380,12 @@ main(int argc, char *argv[])
 	}
 	jx_init(&J.ldoc);
 	jx_init(&J.rdoc);
-	jx_init(&J.idoc);
-	J.rec = ob_mem();
+	if (J.idfield != NULL) {
+		J.idfieldlen = strlen(J.idfield);
+		J.idfromlen = xcalloc(J.nidfrom, sizeof(*J.idfromlen));
+		for (i = 0; i < J.nidfrom; i++)
+			J.idfromlen[i] = strlen(J.idfrom[i]);
+	}
 	J.kb = ob_mem();
 	J.sb = ob_mem();
 	J.ib = ob_mem();
@@ -1389,14 +1441,13 @@ out:
 		rc = -1;
 	if (J.rej != NULL && rej_close(J.rej) != 0)
 		rc = -1;
-	ob_close(J.rec);
 	ob_close(J.kb);
 	ob_close(J.sb);
 	ob_close(J.ib);
 	ob_close(J.tmp);
 	jx_free(&J.ldoc);
 	jx_free(&J.rdoc);
-	jx_free(&J.idoc);
+	free(J.idfromlen);
 	keys_free(&J.lk);
 	keys_free(&J.rk);
 	args_list_free(J.identity);
