@@ -54,3 +54,22 @@ has "$T/err" '^ndjson-join: bad:2: input not sorted by key'
 printf '{"k":"a"}\n{"k":"a"}\n{"k":"b"}\n' >ld
 run 0 $NDJSON_JOIN -k k --sorted --stats st ld ok
 has st '"left_dup_keys":1,'
+# Ids are the same in both modes, for joined, left-only and right-only
+# records (right-only ones take their key under the left names).
+for type in left full; do
+	run 0 $NDJSON_JOIN -k k,j -f -t $type --dups first --id id --id-from k,j,n,v \
+	    l.sorted r.sorted
+	sort "$T/out" >hash
+	run 0 $NDJSON_JOIN -k k,j -f -t $type --dups first --id id --id-from k,j,n,v \
+	    --sorted l.sorted r.sorted
+	sort "$T/out" >merged
+	same hash merged
+done
+has hash '^\{"id":[0-9]+,"k":'
+# The id of a right-only record uses the left key names.
+printf '{"k":"a","x":1}\n' >l1
+printf '{"ref":"b","y":2}\n' >r1
+run 0 $NDJSON_JOIN --left-key k --right-key ref -t right --id id --id-from k l1 r1
+grep '"k":"b"' "$T/out" | sed 's/,"k".*//' >a
+printf '{"k":"b"}\n' | $NDJSON_JOIN --id id --id-from k | sed 's/,"k".*//' >b
+same a b
