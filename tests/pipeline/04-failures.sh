@@ -53,6 +53,14 @@ same before after
 run 0 $ETL --data in --out res --sink ndjson --table t
 has "$T/out" '^  rows loaded +1000 '
 [ "$(wc -l <res/t.ndjson)" -eq 1000 ] || fail "ndjson sink"
+# The BigQuery sink hands the table and the flags to bq-load (dry run).
+if [ -x "$TOOLDIR/bq-load" ]; then
+	run 0 $ETL --data in --out resbq --sink bigquery --project p1 \
+	    --dataset d1 --location EU --bq-opt --dry-run --quiet
+	has "$T/out" '"destinationTable":\{"projectId":"p1","datasetId":"d1","tableId":"customers_transformed"\}'
+	has "$T/out" '"writeDisposition":"WRITE_TRUNCATE"'
+	has "$T/out" '"location":"EU"'
+fi
 # Interrupted (Ctrl-C): exit 130, no temporary files, no stray tools.
 mkfifo in/customers.csv.fifo
 rm in/customers.csv
