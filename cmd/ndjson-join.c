@@ -906,43 +906,123 @@ left_seen(uint64_t h)
 		J.ldups++;
 }
 
+/* One left record of a batch: where its bytes and key are, what it is. */
+struct pend {
+	size_t		 off, len, koff, klen, slot;
+	long long	 lineno;
+	uint64_t	 h;
+	int		 state;	/* P_SKIP, P_EMPTY, P_KEY, P_FOUND */
+};
+
+enum { P_SKIP, P_EMPTY, P_KEY, P_FOUND };
+
+#define BATCH	16
+
+/*
+ * Stream the left records through the table.  Lookups are random memory
+ * accesses, so records go in batches: parse and hash a batch, prefetch
+ * its slots, then its keys and records, then join them in order.  The
+ * cache misses of a batch overlap instead of coming one after another.
+ */
 static int
 probe(struct lineio *lr)
 {
+	struct jx_doc docs[BATCH], tmp;
+	struct outbuf *bb = ob_mem(), *kbb = ob_mem();
+	struct pend pd[BATCH], *q;
 	struct brec *head;
-	const char *key;
+	const char *base, *kbase, *key;
 	char *line;
-	size_t len, klen, i, s;
-	uint64_t h;
-	int rc;
+	size_t len, klen, i, mask;
+	int rc = 1, nb, k;
 
-	while ((rc = lr_next(lr, &line, &len)) == 1) {
-		if (!parse(&J.ldoc, J.lname, lr_lineno(lr), line, len))
-			continue;
-		J.left++;
-		if (!make_key(&J.ldoc, &J.lk)) {
-			J.lempty++;
-			left_unmatched("empty key", lr_lineno(lr), line, len);
-			continue;
+	for (k = 0; k < BATCH; k++)
+		jx_init(&docs[k]);
+	mask = J.nslots ? J.nslots - 1 : 0;
+	while (rc == 1) {
+		ob_truncate(bb, 0);
+		ob_truncate(kbb, 0);
+		for (nb = 0; nb < BATCH && (rc = lr_next(lr, &line, &len)) == 1;
+		    nb++) {
+			pd[nb].off = ob_len(bb);
+			pd[nb].len = len;
+			pd[nb].lineno = lr_lineno(lr);
+			ob_write(bb, line, len);
 		}
-		key = ob_data(J.kb, &klen);
-		h = hash_sip(J.k0, J.k1, key, klen);
-		s = J.nslots ? slot_of(h, key, klen) : 0;
-		if (J.nslots == 0 || J.slots[s].key == NULL) {
-			/* Keys that match are counted in their group. */
-			left_seen(h);
-			left_unmatched("no match", lr_lineno(lr), line, len);
-			continue;
+		base = ob_data(bb, NULL);
+		for (k = 0; k < nb; k++) {
+			q = &pd[k];
+			q->state = P_SKIP;
+			if (!parse(&docs[k], J.lname, q->lineno, base + q->off,
+			    q->len))
+				continue;
+			J.left++;
+			q->state = P_EMPTY;
+			if (!make_key(&docs[k], &J.lk))
+				continue;
+			key = ob_data(J.kb, &klen);
+			q->h = hash_sip(J.k0, J.k1, key, klen);
+			q->koff = ob_len(kbb);
+			q->klen = klen;
+			ob_write(kbb, key, klen);
+			q->state = P_KEY;
+			if (J.nslots)
+				__builtin_prefetch(&J.slots[q->h & mask]);
 		}
-		head = &J.recs[SLOT_IDX(s)];
-		if (++head->lhits == 2)
-			J.ldups++;
-		if (join_group(J.recs, SLOT_IDX(s), line, len,
-		    lr_lineno(lr)))
-			J.matched++;
-		else
-			left_unmatched("ambiguous", lr_lineno(lr), line, len);
+		kbase = ob_data(kbb, NULL);
+		for (k = 0; J.nslots && k < nb; k++)
+			if (pd[k].state == P_KEY &&
+			    J.slots[pd[k].h & mask].key != NULL)
+				__builtin_prefetch(J.slots[pd[k].h & mask].key -
+				    8);
+		for (k = 0; J.nslots && k < nb; k++) {
+			q = &pd[k];
+			if (q->state != P_KEY)
+				continue;
+			q->slot = slot_of(q->h, kbase + q->koff, q->klen);
+			if (J.slots[q->slot].key == NULL)
+				continue;
+			q->state = P_FOUND;
+			__builtin_prefetch(&J.recs[SLOT_IDX(q->slot)]);
+			__builtin_prefetch(J.slots[q->slot].key + q->klen);
+		}
+		for (k = 0; k < nb; k++) {
+			q = &pd[k];
+			if (q->state == P_SKIP)
+				continue;
+			tmp = J.ldoc;		/* emitters read J.ldoc */
+			J.ldoc = docs[k];
+			docs[k] = tmp;
+			line = (char *)base + q->off;
+			if (q->state == P_EMPTY) {
+				J.lempty++;
+				left_unmatched("empty key", q->lineno, line,
+				    q->len);
+			} else if (q->state == P_KEY) {
+				/* Keys that match are counted in their group. */
+				left_seen(q->h);
+				left_unmatched("no match", q->lineno, line,
+				    q->len);
+			} else {
+				head = &J.recs[SLOT_IDX(q->slot)];
+				if (++head->lhits == 2)
+					J.ldups++;
+				if (join_group(J.recs, SLOT_IDX(q->slot), line,
+				    q->len, q->lineno))
+					J.matched++;
+				else
+					left_unmatched("ambiguous", q->lineno,
+					    line, q->len);
+			}
+			tmp = J.ldoc;
+			J.ldoc = docs[k];
+			docs[k] = tmp;
+		}
 	}
+	for (k = 0; k < BATCH; k++)
+		jx_free(&docs[k]);
+	ob_close(bb);
+	ob_close(kbb);
 	/* Visit each group once, from its head, in input order. */
 	for (i = 0; i < J.nrecs; i++)
 		if (J.recs[i].head || !J.recs[i].canmatch)
