@@ -50,6 +50,7 @@ static const struct {
 
 struct column {
 	char		*name;
+	size_t		 namelen;
 	enum ctype	 type;
 	const char	*bqtype, *sqltype;
 	int		 required, repeated;
@@ -179,6 +180,7 @@ add_column(const char *path, const char *p, long long line,
 		goto out;
 	}
 	c->name = name;
+	c->namelen = strlen(name);
 	name = NULL;
 	L.ncol++;
 	rc = 0;
@@ -577,9 +579,12 @@ load(const char *path)
 		why = NULL;
 		for (i = 0; i < L.doc.n && why == NULL; i++) {
 			m = &L.doc.m[i];
-			for (k = 0; k < L.ncol; k++)
+			/* Records usually list the columns in order. */
+			k = i < L.ncol && jx_key_eq(&m->key, L.col[i].name,
+			    L.col[i].namelen) ? i : 0;
+			for (; k < L.ncol; k++)
 				if (jx_key_eq(&m->key, L.col[k].name,
-				    strlen(L.col[k].name)))
+				    L.col[k].namelen))
 					break;
 			if (k < L.ncol) {
 				L.vals[k] = &m->val;
