@@ -17,10 +17,10 @@ bench_row "ndjson-join sales+marketing (build $(($(wc -c <"$J/marketing.clean.nd
 bench_row "ndjson-join +billing +customer_id (build $(($(wc -c <"$J/billing.mask.ndjson") / 1000000)) MB)" \
     "$J/join.marketing.ndjson" \
     "$TOOLDIR/ndjson-join -k $BK --fold --dups none --id customer_id --id-from customer_type,first_name,last_name,company_name,email,phone_number,dob - $J/billing.mask.ndjson"
-bench_row "ndjson-join sales+marketing --sorted (pre-sorted)" \
+bench_row "ndjson-join --decorate + sort(1), both sides" \
     "$J/sales.clean.ndjson" \
     "$TOOLDIR/ndjson-join --decorate -k $MK --fold - | LC_ALL=C sort -s -t \"\$(printf '\t')\" -k1,1 | cut -f2- >$J/s.sorted; $TOOLDIR/ndjson-join --decorate -k $MK --fold $J/marketing.clean.ndjson | LC_ALL=C sort -s -t \"\$(printf '\t')\" -k1,1 | cut -f2- >$J/m.sorted; true"
-bench_row "  merge only" "$J/s.sorted" \
+bench_row "ndjson-join --sorted, merge only" "$J/s.sorted" \
     "$TOOLDIR/ndjson-join --sorted -k $MK --fold --dups none - $J/m.sorted"
 if command -v mlr >/dev/null; then
 	# Miller keeps its -f side in memory and streams stdin: the same shape.
