@@ -1153,8 +1153,10 @@ load_group(void)
 	base = ob_data(S.gb, &n);
 	for (i = 0; i < S.n; i++)
 		S.g[i].line = base + (uintptr_t)S.g[i].line;
-	if (J.dups == D_ERROR && S.n > 1)
+	if (J.dups == D_ERROR && S.n > 1) {
+		ob_flush(J.out);
 		diag_fatal(STATUS_FAIL, "stopped at the first duplicate key");
+	}
 	return 1;
 }
 
