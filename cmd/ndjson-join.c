@@ -8,12 +8,14 @@
  * key in constant memory (plus the largest group of equal right keys).
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "common/args.h"
@@ -31,7 +33,7 @@
 /* The fixed SipHash key of customer_id: the ASCII bytes "ndjson-etl id v1". */
 #define ID_K0		UINT64_C(0x652d6e6f736a646e)
 #define ID_K1		UINT64_C(0x3176206469206c74)
-/* A second fixed key to tell a hash collision from a duplicate identity. */
+/* Fixed keys for the hash of the input records (true duplicates). */
 #define CHK_K0		UINT64_C(0x0123456789abcdef)
 #define CHK_K1		UINT64_C(0xfedcba9876543210)
 
@@ -74,11 +76,21 @@ struct chunk {
 	char		 data[];
 };
 
-/* A customer_id already handed out: where, and what it was made of. */
+/* A customer_id already handed out: where, and from which input bytes. */
 struct idrec {
-	uint64_t	 id, ident, rec;
+	uint64_t	 rec;
 	const char	*file;
 	long long	 line;
+};
+
+/*
+ * An identifier's slot: the full 64-bit hash of the identity (the id is
+ * its low bits, so the rest tells a collision from a repeat) and where
+ * the record is.  used 0: empty.
+ */
+struct idslot {
+	uint64_t	 full;
+	uint32_t	 idx, used;
 };
 
 struct keys {
@@ -109,6 +121,8 @@ static struct {
 	struct slot	*slots;
 	size_t		 nslots, nheads;
 	struct chunk	*arena;
+	void		*map;	/* a mapped right file */
+	size_t		 maplen;
 	/* left keys seen, for left_dup_keys: hash -> count */
 	uint64_t	*lseen;
 	uint32_t	*lcount;
@@ -117,7 +131,7 @@ static struct {
 	/* ids handed out */
 	struct idrec	*ids;
 	size_t		 nids, capids;
-	uint32_t	*idslots;
+	struct idslot	*idslots;
 	size_t		 nidslots;
 
 	const char	*lname, *rname;	/* file names for messages */
@@ -186,7 +200,7 @@ usage_error(const char *msg)
  * then costs cache misses but rarely a TLB miss too.
  */
 static void *
-huge_alloc(size_t n)
+huge_alloc(size_t n, int zero)
 {
 	void *p;
 
@@ -198,7 +212,8 @@ huge_alloc(size_t n)
 #ifdef MADV_HUGEPAGE
 	(void)madvise(p, n, MADV_HUGEPAGE);
 #endif
-	memset(p, 0, n);
+	if (zero)
+		memset(p, 0, n);
 	return p;
 }
 
@@ -210,7 +225,7 @@ arena_alloc(size_t n)
 
 	if (c == NULL || c->cap - c->used < n) {
 		cap = n > (8u << 20) ? n : (8u << 20) - sizeof(*c);
-		c = huge_alloc(sizeof(*c) + cap);
+		c = huge_alloc(sizeof(*c) + cap, 0);
 		c->prev = J.arena;
 		c->used = 0;
 		c->cap = cap;
@@ -379,29 +394,36 @@ write_unmatched(const char *side, const char *reason, const char *file,
 	ob_end_record(J.unm);
 }
 
-static uint32_t
+static uint64_t
+id_of(uint64_t full)
+{
+	uint64_t id = full & J.idmask;
+
+	return id != 0 ? id : 1;
+}
+
+static size_t
 id_slot(uint64_t id)
 {
-	size_t mask = J.nidslots - 1, i = (size_t)(id * 0x9e3779b97f4a7c15ULL)
-	    >> 20 & mask;
+	size_t mask = J.nidslots - 1;
+	size_t i = (size_t)((id * 0x9e3779b97f4a7c15ULL) >> 20) & mask;
 
-	while (J.idslots[i] != NIL && J.ids[J.idslots[i]].id != id)
+	while (J.idslots[i].used && id_of(J.idslots[i].full) != id)
 		i = (i + 1) & mask;
-	return (uint32_t)i;
+	return i;
 }
 
 static void
 id_grow(void)
 {
 	size_t i, old = J.nidslots;
-	uint32_t *slots = J.idslots;
+	struct idslot *slots = J.idslots;
 
 	J.nidslots = old ? old * 2 : 1024;
-	J.idslots = xreallocarray(NULL, J.nidslots, sizeof(*J.idslots));
-	memset(J.idslots, 0xff, J.nidslots * sizeof(*J.idslots));
+	J.idslots = huge_alloc(J.nidslots * sizeof(*J.idslots), 1);
 	for (i = 0; i < old; i++)
-		if (slots[i] != NIL)
-			J.idslots[id_slot(J.ids[slots[i]].id)] = slots[i];
+		if (slots[i].used)
+			J.idslots[id_slot(id_of(slots[i].full))] = slots[i];
 	free(slots);
 }
 
@@ -448,9 +470,8 @@ start_record(const struct jx_doc *l, const struct jx_doc *r, const char *lp,
 {
 	struct idrec *old;
 	const char *p;
-	size_t i, idlen;
-	uint64_t id, ident, rech;
-	uint32_t s;
+	size_t i, idlen, s;
+	uint64_t id, full, rech;
 
 	jw_begin(&J.w, J.out);
 	if (J.idfield == NULL)
@@ -463,18 +484,16 @@ start_record(const struct jx_doc *l, const struct jx_doc *r, const char *lp,
 		    1);
 	}
 	p = ob_data(J.ib, &idlen);
-	id = hash_sip(ID_K0, ID_K1, p, idlen) & J.idmask;
-	if (id == 0)
-		id = 1;
-	ident = hash_sip(CHK_K0, CHK_K1, p, idlen);
+	full = hash_sip(ID_K0, ID_K1, p, idlen);
+	id = id_of(full);
 	rech = hash_sip(CHK_K0, CHK_K1, lp, ln) ^
 	    (rn ? hash_sip(CHK_K1, CHK_K0, rp, rn) : 0);
 	if ((J.nids + 1) * 2 > J.nidslots)
 		id_grow();
 	s = id_slot(id);
-	if (J.idslots[s] != NIL) {
-		old = &J.ids[J.idslots[s]];
-		if (old->ident != ident) {
+	if (J.idslots[s].used) {
+		old = &J.ids[J.idslots[s].idx];
+		if (J.idslots[s].full != full) {
 			diag_warn(file, lineno, "%s %llu collides with %s:%lld "
 			    "(different %s values)", J.idfield,
 			    (unsigned long long)id, old->file, old->line,
@@ -496,8 +515,8 @@ start_record(const struct jx_doc *l, const struct jx_doc *r, const char *lp,
 		J.capids = J.capids ? J.capids * 2 : 1024;
 		J.ids = xreallocarray(J.ids, J.capids, sizeof(*J.ids));
 	}
-	J.ids[J.nids] = (struct idrec){ id, ident, rech, file, lineno };
-	J.idslots[s] = (uint32_t)J.nids++;
+	J.ids[J.nids] = (struct idrec){ rech, file, lineno };
+	J.idslots[s] = (struct idslot){ full, (uint32_t)J.nids++, 1 };
 	jw_key(&J.w, J.idfield, strlen(J.idfield));
 	jw_int(&J.w, (long long)id);
 	return 1;
@@ -776,7 +795,7 @@ table_grow(void)
 	struct slot *slots = J.slots;
 
 	J.nslots = old ? old * 2 : 4096;
-	J.slots = huge_alloc(J.nslots * sizeof(*J.slots));
+	J.slots = huge_alloc(J.nslots * sizeof(*J.slots), 1);
 	mask = J.nslots - 1;
 	for (i = 0; i < old; i++) {
 		if (slots[i].key == NULL)
@@ -789,79 +808,132 @@ table_grow(void)
 	free(slots);
 }
 
-static int
-build(struct lineio *lr)
+/*
+ * Add one right record.  copy: keep the record bytes in the arena (they
+ * are borrowed from the reader); otherwise they stay where they are (a
+ * mapped file) and only the key goes to the arena.
+ */
+static void
+add_right(const char *line, size_t len, long long lineno, int copy)
 {
 	struct brec *r;
 	const char *key;
-	char *line, *mem;
-	size_t len, klen;
-	size_t s;
+	char *mem;
+	size_t klen, s;
 	uint64_t h;
 	uint32_t idx, kl;
-	int rc;
 
-	while ((rc = lr_next(lr, &line, &len)) == 1) {
-		if (!parse(&J.rdoc, J.rname, lr_lineno(lr), line, len))
-			continue;
-		J.right++;
-		if (J.nrecs == J.caprecs) {
-			struct brec *recs;
+	if (!parse(&J.rdoc, J.rname, lineno, line, len))
+		return;
+	J.right++;
+	if (J.nrecs == J.caprecs) {
+		struct brec *recs;
 
-			J.caprecs = J.caprecs ? J.caprecs * 2 : 4096;
-			if (J.caprecs > SIZE_MAX / sizeof(*recs))
-				diag_fatal(STATUS_FAIL, "out of memory");
-			recs = huge_alloc(J.caprecs * sizeof(*recs));
-			if (J.nrecs > 0)
-				memcpy(recs, J.recs, J.nrecs * sizeof(*recs));
-			free(J.recs);
-			J.recs = recs;
-		}
-		r = &J.recs[J.nrecs];
-		memset(r, 0, sizeof(*r));
-		r->canmatch = make_key(&J.rdoc, &J.rk);
-		key = ob_data(J.kb, &klen);
-		if (len > UINT32_MAX || klen > UINT32_MAX)
-			diag_fatal(STATUS_FAIL, "%s:%lld: record too long",
-			    J.rname, lr_lineno(lr));
-		/* [index][key length][key][record][NUL], 8-aligned */
-		mem = arena_alloc((8 + klen + len + 1 + 7) & ~(size_t)7);
-		idx = (uint32_t)J.nrecs;
-		kl = (uint32_t)klen;
-		memcpy(mem, &idx, 4);
-		memcpy(mem + 4, &kl, 4);
-		memcpy(mem + 8, key, klen);
+		J.caprecs = J.caprecs ? J.caprecs * 2 : 4096;
+		if (J.caprecs > SIZE_MAX / sizeof(*recs))
+			diag_fatal(STATUS_FAIL, "out of memory");
+		recs = huge_alloc(J.caprecs * sizeof(*recs), 0);
+		if (J.nrecs > 0)
+			memcpy(recs, J.recs, J.nrecs * sizeof(*recs));
+		free(J.recs);
+		J.recs = recs;
+	}
+	r = &J.recs[J.nrecs];
+	memset(r, 0, sizeof(*r));
+	r->canmatch = make_key(&J.rdoc, &J.rk);
+	key = ob_data(J.kb, &klen);
+	if (len > UINT32_MAX || klen > UINT32_MAX)
+		diag_fatal(STATUS_FAIL, "%s:%lld: record too long", J.rname,
+		    lineno);
+	/* [index][key length][key]([record][NUL]), 8-aligned */
+	mem = arena_alloc((8 + klen + (copy ? len + 1 : 0) + 7) &
+	    ~(size_t)7);
+	idx = (uint32_t)J.nrecs;
+	kl = (uint32_t)klen;
+	memcpy(mem, &idx, 4);
+	memcpy(mem + 4, &kl, 4);
+	memcpy(mem + 8, key, klen);
+	if (copy) {
 		memcpy(mem + 8 + klen, line, len);
 		mem[8 + klen + len] = '\0';
 		r->line = mem + 8 + klen;
-		r->len = (uint32_t)len;
-		r->klen = (uint32_t)klen;
-		r->lineno = lr_lineno(lr);
-		r->next = NIL;
-		r->last = (uint32_t)J.nrecs;
-		r->count = 1;
-		h = hash_sip(J.k0, J.k1, key, klen);
-		if (J.dups == D_NONE)
-			r->body = body_hash(&J.rdoc);
-		J.nrecs++;
-		if (!r->canmatch) {
-			J.rempty++;
-			continue;
-		}
-		if ((J.nheads + 1) * 2 > J.nslots)
-			table_grow();
-		s = slot_of(h, key, klen);
-		if (J.slots[s].key == NULL) {
-			J.slots[s].h = h;
-			J.slots[s].key = mem + 8;
-			r->head = 1;
-			J.nheads++;
-		} else {
-			group_add(J.recs, SLOT_IDX(s),
-			    (uint32_t)J.nrecs - 1);
-		}
+	} else {
+		r->line = line;
 	}
+	r->len = (uint32_t)len;
+	r->klen = (uint32_t)klen;
+	r->lineno = lineno;
+	r->next = NIL;
+	r->last = (uint32_t)J.nrecs;
+	r->count = 1;
+	h = hash_sip(J.k0, J.k1, key, klen);
+	if (J.dups == D_NONE)
+		r->body = body_hash(&J.rdoc);
+	J.nrecs++;
+	if (!r->canmatch) {
+		J.rempty++;
+		return;
+	}
+	if ((J.nheads + 1) * 2 > J.nslots)
+		table_grow();
+	s = slot_of(h, key, klen);
+	if (J.slots[s].key == NULL) {
+		J.slots[s].h = h;
+		J.slots[s].key = mem + 8;
+		r->head = 1;
+		J.nheads++;
+	} else {
+		group_add(J.recs, SLOT_IDX(s), (uint32_t)J.nrecs - 1);
+	}
+}
+
+static int
+build(struct lineio *lr)
+{
+	char *line;
+	size_t len;
+	int rc;
+
+	while ((rc = lr_next(lr, &line, &len)) == 1)
+		add_right(line, len, lr_lineno(lr), 1);
 	return rc;
+}
+
+/*
+ * A regular file is mapped instead of read: its records are not copied,
+ * and the kernel need not zero fresh pages for them.  Returns 1 when the
+ * file was mapped and loaded, 0 to fall back to reading it.
+ */
+static int
+build_mapped(const char *path)
+{
+	struct stat st;
+	const char *p, *e, *nl;
+	long long lineno = 0;
+	void *m;
+	int fd;
+
+	if (strcmp(path, "-") == 0 || (fd = open(path, O_RDONLY)) < 0)
+		return 0;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size == 0 ||
+	    (uintmax_t)st.st_size > SIZE_MAX) {
+		close(fd);
+		return 0;
+	}
+	m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (m == MAP_FAILED)
+		return 0;
+	(void)madvise(m, (size_t)st.st_size, MADV_SEQUENTIAL);
+	J.map = m;
+	J.maplen = (size_t)st.st_size;
+	for (p = m, e = p + J.maplen; p < e; p = nl + 1) {
+		if ((nl = memchr(p, '\n', (size_t)(e - p))) == NULL)
+			nl = e;
+		add_right(p, (size_t)(nl - p), ++lineno, 0);
+	}
+	(void)madvise(m, (size_t)st.st_size, MADV_RANDOM);
+	return 1;
 }
 
 /* Count a left key; returns nothing, bumps J.ldups on its 2nd sighting. */
@@ -1503,7 +1575,7 @@ main(int argc, char *argv[])
 	} else if (J.sorted) {
 		rc = merge(ll, rl);
 	} else {
-		rc = build(rl);
+		rc = build_mapped(argv[1]) ? 0 : build(rl);
 		if (rc == 0 && J.status == STATUS_OK)
 			rc = probe(ll);
 		else if (J.dups == D_ERROR)
@@ -1542,5 +1614,7 @@ out:
 	free(J.ids);
 	free(J.idslots);
 	arena_free();
+	if (J.map != NULL)
+		munmap(J.map, J.maplen);
 	return rc != 0 ? STATUS_FAIL : J.status;
 }
