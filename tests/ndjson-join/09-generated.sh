@@ -97,6 +97,12 @@ for seed in 1 2 3; do
 	run 0 $NDJSON_JOIN -k t,fn,ln,co --identity fn,ln,co -f --dups none \
 	    --stats st --unmatched u l r
 	same "$T/out" want
+	cp st st.file
+	# The right side read from a pipe (copied) equals it mapped (a file).
+	run 0 sh -c "$NDJSON_JOIN -k t,fn,ln,co --identity fn,ln,co -f \
+	    --dups none --stats st l - <r"
+	same "$T/out" want
+	same st st.file
 	while read -r kv; do
 		has st "$kv[,}]"
 	done <wantstats
