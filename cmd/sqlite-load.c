@@ -1,0 +1,767 @@
+/*
+ * sqlite-load: load NDJSON records into a SQLite table whose columns come
+ * from a BigQuery JSON schema, atomically (one transaction).
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "common/diag.h"
+#include "common/jsonx.h"
+#include "common/lineio.h"
+#include "common/outbuf.h"
+#include "common/rejects.h"
+#include "common/xalloc.h"
+
+enum ctype { C_STRING, C_INT64, C_FLOAT64, C_NUMERIC, C_BOOL, C_DATE,
+	C_TIMESTAMP, C_DATETIME, C_TIME, C_BYTES, C_JSON };
+
+/* BigQuery type names (legacy and standard) and what they become. */
+static const struct {
+	const char	*bq;
+	enum ctype	 t;
+	const char	*sql;
+} types[] = {
+	{ "STRING", C_STRING, "TEXT" },
+	{ "INT64", C_INT64, "INTEGER" },
+	{ "INTEGER", C_INT64, "INTEGER" },
+	{ "FLOAT64", C_FLOAT64, "REAL" },
+	{ "FLOAT", C_FLOAT64, "REAL" },
+	{ "NUMERIC", C_NUMERIC, "TEXT" },
+	{ "BIGNUMERIC", C_NUMERIC, "TEXT" },
+	{ "BOOL", C_BOOL, "INTEGER" },
+	{ "BOOLEAN", C_BOOL, "INTEGER" },
+	{ "DATE", C_DATE, "TEXT" },
+	{ "TIMESTAMP", C_TIMESTAMP, "TEXT" },
+	{ "DATETIME", C_DATETIME, "TEXT" },
+	{ "TIME", C_TIME, "TEXT" },
+	{ "BYTES", C_BYTES, "TEXT" },
+	{ "GEOGRAPHY", C_STRING, "TEXT" },
+	{ "JSON", C_JSON, "TEXT" },
+	{ "RECORD", C_JSON, "TEXT" },
+	{ "STRUCT", C_JSON, "TEXT" },
+};
+
+struct column {
+	char		*name;
+	size_t		 namelen;
+	enum ctype	 type;
+	const char	*bqtype, *sqltype;
+	int		 required, repeated;
+};
+
+static struct {
+	struct column	*col;
+	size_t		 ncol;
+	const char	*table;
+	int		 append, ignore_unknown;
+	sqlite3		*db;
+	sqlite3_stmt	*ins;
+	struct rejects	*rej;
+	struct jx_doc	 doc;
+	const struct jx_val **vals;
+	struct outbuf	*sql, *scratch;
+	long long	 in, loaded, bad;
+} L;
+
+static _Noreturn void
+usage(int status)
+{
+	FILE *fp = status ? stderr : stdout;
+
+	fputs("usage: sqlite-load --schema file --db file --table name "
+	    "[--append]\n"
+	    "                   [--ignore-unknown-values] [--rejects file] "
+	    "[--stats file]\n"
+	    "                   [file ...]\n", fp);
+	if (status) {
+		fputs("Try 'sqlite-load --help' for more information.\n", fp);
+		exit(status);
+	}
+	fputs("Load NDJSON into a SQLite table typed by a BigQuery JSON "
+	    "schema,\nreplacing the table atomically; - or no file is "
+	    "stdin.\n"
+	    "  -s, --schema FILE          BigQuery JSON schema (columns)\n"
+	    "  -d, --db FILE              database (created if missing)\n"
+	    "  -t, --table NAME           table to replace\n"
+	    "  -a, --append               append instead of replacing\n"
+	    "      --ignore-unknown-values  drop fields not in the schema\n"
+	    "      --rejects FILE         write bad rows there and load the "
+	    "rest\n"
+	    "      --stats FILE           write counters as one JSON object\n"
+	    "  -h, --help                 this text\n"
+	    "  -V, --version              print the version\n", fp);
+	exit(status);
+}
+
+/* BigQuery column and table names: letters, digits, underscores. */
+static int
+valid_name(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n == 0 || n > 300 || (s[0] >= '0' && s[0] <= '9'))
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') ||
+		    (s[i] >= 'A' && s[i] <= 'Z') ||
+		    (s[i] >= '0' && s[i] <= '9') || s[i] == '_'))
+			return 0;
+	return 1;
+}
+
+static char *
+member_str(const struct jx_doc *d, const char *name, struct outbuf *sb)
+{
+	const struct jx_member *m = jx_get(d, name, strlen(name));
+	const char *s;
+	size_t n;
+
+	if (m == NULL || m->val.type != JX_STRING)
+		return NULL;
+	s = jx_str(&m->val, sb, &n);
+	return xmemdup(s, n);
+}
+
+static int
+add_column(const char *path, const char *p, long long line,
+    const struct jx_doc *d)
+{
+	struct outbuf *sb = ob_mem();
+	struct column *c;
+	char *name, *type, *mode;
+	size_t i;
+	int rc = -1;
+
+	name = member_str(d, "name", sb);
+	type = member_str(d, "type", sb);
+	mode = member_str(d, "mode", sb);
+	(void)p;
+	if (name == NULL || !valid_name(name, strlen(name))) {
+		diag_warn(path, line, "column without a valid \"name\"");
+		goto out;
+	}
+	for (i = 0; i < L.ncol; i++)
+		if (strcasecmp(L.col[i].name, name) == 0) {
+			diag_warn(path, line, "duplicate column '%s'", name);
+			goto out;
+		}
+	L.col = xreallocarray(L.col, L.ncol + 1, sizeof(*L.col));
+	c = &L.col[L.ncol];
+	memset(c, 0, sizeof(*c));
+	for (i = 0; type != NULL && i < sizeof(types) / sizeof(types[0]); i++)
+		if (strcasecmp(type, types[i].bq) == 0)
+			break;
+	if (type == NULL || i == sizeof(types) / sizeof(types[0])) {
+		diag_warn(path, line, "column '%s': unknown type '%s'", name,
+		    type ? type : "");
+		goto out;
+	}
+	c->type = types[i].t;
+	c->bqtype = types[i].bq;
+	c->sqltype = types[i].sql;
+	if (mode == NULL || strcasecmp(mode, "NULLABLE") == 0) {
+		;
+	} else if (strcasecmp(mode, "REQUIRED") == 0) {
+		c->required = 1;
+	} else if (strcasecmp(mode, "REPEATED") == 0) {
+		c->repeated = 1;
+		c->type = C_JSON;
+		c->sqltype = "TEXT";
+	} else {
+		diag_warn(path, line, "column '%s': unknown mode '%s'", name,
+		    mode);
+		goto out;
+	}
+	c->name = name;
+	c->namelen = strlen(name);
+	name = NULL;
+	L.ncol++;
+	rc = 0;
+out:
+	free(name);
+	free(type);
+	free(mode);
+	ob_close(sb);
+	return rc;
+}
+
+/*
+ * Read a BigQuery JSON schema: an array of {"name","type","mode"}
+ * objects, or an object with such an array as "fields" (or
+ * "schema":{"fields":...}, as `bq show --format=json` prints).
+ */
+static int
+read_schema(const char *path)
+{
+	struct lineio *lr = lr_open(path);
+	struct outbuf *buf = ob_mem();
+	struct jx_doc d;
+	struct jx_err e;
+	const struct jx_member *m;
+	const char *p, *blk;
+	size_t n, i, len;
+	ssize_t got;
+	enum jx_type t;
+	long long line, col;
+	int rc = -1;
+
+	jx_init(&d);
+	if (lr == NULL)
+		goto out;
+	while ((got = lr_read(lr, &blk)) > 0)
+		ob_write(buf, blk, (size_t)got);
+	if (got < 0)
+		goto out;
+	p = ob_data(buf, &n);
+	if (jx_parse(&d, p, n, &e) != 0) {
+		jx_linecol(p, e.off, &line, &col);
+		diag_warn_at(path, line, col, "%s", e.msg);
+		goto out;
+	}
+	if (d.root.type == JX_OBJECT) {
+		if ((m = jx_get(&d, "schema", 6)) != NULL &&
+		    m->val.type == JX_OBJECT) {
+			if (jx_parse(&d, m->val.p, m->val.n, &e) != 0)
+				goto bad;
+		}
+		if ((m = jx_get(&d, "fields", 6)) == NULL ||
+		    m->val.type != JX_ARRAY)
+			goto bad;
+		i = (size_t)(m->val.p - p);
+	} else if (d.root.type == JX_ARRAY) {
+		i = (size_t)(d.root.p - p);
+	} else {
+		goto bad;
+	}
+	i++;	/* '[' */
+	for (;;) {
+		i += jx_skip_ws(p + i, n - i);
+		if (p[i] == ']')
+			break;
+		if (p[i] == ',') {
+			i++;
+			i += jx_skip_ws(p + i, n - i);
+		}
+		len = jx_scan(p + i, n - i, &t, &e);
+		jx_linecol(p, i, &line, &col);
+		if (len == 0 || t != JX_OBJECT) {
+			diag_warn(path, line, "schema field is not an object");
+			goto out;
+		}
+		if (jx_parse(&d, p + i, len, &e) != 0 ||
+		    add_column(path, p + i, line, &d) != 0)
+			goto out;
+		i += len;
+	}
+	if (L.ncol == 0) {
+		diag_warn(path, 0, "schema has no columns");
+		goto out;
+	}
+	rc = 0;
+	goto out;
+bad:
+	diag_warn(path, 0, "not a BigQuery JSON schema (an array of fields)");
+out:
+	jx_free(&d);
+	ob_close(buf);
+	if (lr != NULL && lr_close(lr) != 0)
+		rc = -1;
+	return rc;
+}
+
+static void
+put_ident(struct outbuf *ob, const char *s)
+{
+	ob_putc(ob, '"');
+	ob_puts(ob, s);
+	ob_putc(ob, '"');
+}
+
+static int
+exec(const char *sql)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(L.db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		diag_msg("%s: %s", L.table, msg ? msg : "sqlite error");
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+/* The table's DDL: STRICT, NOT NULL for REQUIRED, CHECKs for the rest. */
+static const char *
+create_sql(int if_not_exists)
+{
+	struct column *c;
+	size_t i;
+
+	ob_truncate(L.sql, 0);
+	ob_puts(L.sql, "CREATE TABLE ");
+	if (if_not_exists)
+		ob_puts(L.sql, "IF NOT EXISTS ");
+	put_ident(L.sql, L.table);
+	ob_puts(L.sql, " (");
+	for (i = 0; i < L.ncol; i++) {
+		c = &L.col[i];
+		ob_puts(L.sql, i ? ", " : "");
+		put_ident(L.sql, c->name);
+		ob_printf(L.sql, " %s", c->sqltype);
+		if (c->required)
+			ob_puts(L.sql, " NOT NULL");
+		if (c->type == C_DATE) {
+			ob_puts(L.sql, " CHECK (");
+			put_ident(L.sql, c->name);
+			ob_puts(L.sql, " IS NULL OR date(");
+			put_ident(L.sql, c->name);
+			ob_puts(L.sql, ") IS ");
+			put_ident(L.sql, c->name);
+			ob_puts(L.sql, ")");
+		} else if (c->type == C_BOOL) {
+			ob_puts(L.sql, " CHECK (");
+			put_ident(L.sql, c->name);
+			ob_puts(L.sql, " IN (0, 1))");
+		}
+	}
+	ob_puts(L.sql, ") STRICT");
+	return ob_data(L.sql, NULL);
+}
+
+/* With --append, an existing table must have the schema's columns. */
+static int
+check_columns(void)
+{
+	sqlite3_stmt *st = NULL;
+	size_t i = 0;
+	int rc = 0;
+
+	ob_truncate(L.sql, 0);
+	ob_puts(L.sql, "SELECT name FROM pragma_table_info(?)");
+	if (sqlite3_prepare_v2(L.db, ob_data(L.sql, NULL), -1, &st, NULL) !=
+	    SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(st, 1, L.table, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (i >= L.ncol || strcmp((const char *)
+		    sqlite3_column_text(st, 0), L.col[i].name) != 0)
+			rc = -1;
+		i++;
+	}
+	sqlite3_finalize(st);
+	if (rc != 0 || i != L.ncol) {
+		diag_msg("%s: existing table's columns differ from the schema",
+		    L.table);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+prepare(void)
+{
+	size_t i;
+
+	if (L.append) {
+		if (exec(create_sql(1)) != 0 || check_columns() != 0)
+			return -1;
+	} else {
+		ob_truncate(L.sql, 0);
+		ob_puts(L.sql, "DROP TABLE IF EXISTS ");
+		put_ident(L.sql, L.table);
+		if (exec(ob_data(L.sql, NULL)) != 0 ||
+		    exec(create_sql(0)) != 0)
+			return -1;
+	}
+	ob_truncate(L.sql, 0);
+	ob_puts(L.sql, "INSERT INTO ");
+	put_ident(L.sql, L.table);
+	ob_puts(L.sql, " VALUES (");
+	for (i = 0; i < L.ncol; i++)
+		ob_puts(L.sql, i ? ", ?" : "?");
+	ob_puts(L.sql, ")");
+	if (sqlite3_prepare_v2(L.db, ob_data(L.sql, NULL), -1, &L.ins,
+	    NULL) != SQLITE_OK) {
+		diag_msg("%s: %s", L.table, sqlite3_errmsg(L.db));
+		return -1;
+	}
+	return 0;
+}
+
+static int
+valid_date(const char *s, size_t n)
+{
+	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+	int y, m, d;
+	size_t i;
+
+	if (n != 10 || s[4] != '-' || s[7] != '-')
+		return 0;
+	for (i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+			return 0;
+	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+	    (s[3] - '0');
+	m = (s[5] - '0') * 10 + (s[6] - '0');
+	d = (s[8] - '0') * 10 + (s[9] - '0');
+	if (y < 1 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+		return 0;
+	if (m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 ||
+	    y % 400 == 0)))
+		return 0;
+	return 1;
+}
+
+/* Parse an INT64 from JSON number text or a decimal string. */
+static int
+parse_int(const char *s, size_t n, long long *v)
+{
+	char buf[32], *end;
+
+	if (n == 0 || n >= sizeof(buf))
+		return 0;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	if (!((buf[0] >= '0' && buf[0] <= '9') || buf[0] == '-' ||
+	    buf[0] == '+'))
+		return 0;
+	errno = 0;
+	*v = strtoll(buf, &end, 10);
+	return errno == 0 && *end == '\0';
+}
+
+static int
+parse_float(const char *s, size_t n, double *v)
+{
+	char buf[64], *end;
+
+	if (n == 0 || n >= sizeof(buf))
+		return 0;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	errno = 0;
+	*v = strtod(buf, &end);
+	return errno == 0 && *end == '\0' && end != buf;
+}
+
+/* Bind one value to column i; NULL with *why set when it does not fit. */
+static int
+bind(size_t i, const struct jx_val *v, const char **why)
+{
+	struct column *c = &L.col[i];
+	const char *s = NULL;
+	size_t n = 0;
+	long long iv;
+	double dv;
+	int k = (int)i + 1;
+
+	if (v == NULL || v->type == JX_NULL) {
+		if (c->required) {
+			*why = "missing required field";
+			return -1;
+		}
+		return sqlite3_bind_null(L.ins, k);
+	}
+	if (v->type == JX_STRING)
+		s = jx_str(v, L.scratch, &n);
+	else if (v->type == JX_NUMBER || v->type == JX_TRUE ||
+	    v->type == JX_FALSE)
+		s = v->p, n = v->n;
+	switch (c->type) {
+	case C_INT64:
+		if (s == NULL || v->type == JX_TRUE || v->type == JX_FALSE ||
+		    !parse_int(s, n, &iv)) {
+			*why = "not an INT64";
+			return -1;
+		}
+		return sqlite3_bind_int64(L.ins, k, iv);
+	case C_FLOAT64:
+		if (s == NULL || v->type == JX_TRUE || v->type == JX_FALSE ||
+		    !parse_float(s, n, &dv)) {
+			*why = "not a FLOAT64";
+			return -1;
+		}
+		return sqlite3_bind_double(L.ins, k, dv);
+	case C_BOOL:
+		if (v->type == JX_TRUE || (s && n == 4 &&
+		    strncasecmp(s, "true", 4) == 0))
+			return sqlite3_bind_int(L.ins, k, 1);
+		if (v->type == JX_FALSE || (s && n == 5 &&
+		    strncasecmp(s, "false", 5) == 0))
+			return sqlite3_bind_int(L.ins, k, 0);
+		*why = "not a BOOL";
+		return -1;
+	case C_DATE:
+		if (v->type != JX_STRING || !valid_date(s, n)) {
+			*why = "not a DATE (YYYY-MM-DD)";
+			return -1;
+		}
+		break;
+	case C_NUMERIC:
+		if (s == NULL || !parse_float(s, n, &dv)) {
+			*why = "not a NUMERIC";
+			return -1;
+		}
+		break;
+	case C_JSON:
+		ob_truncate(L.scratch, 0);
+		jx_compact(L.scratch, v->p, v->n);
+		s = ob_data(L.scratch, &n);
+		break;
+	default:
+		if (s == NULL) {
+			*why = "not a scalar";
+			return -1;
+		}
+		break;
+	}
+	return sqlite3_bind_text(L.ins, k, s, (int)n, SQLITE_TRANSIENT);
+}
+
+static void
+bad_row(const char *file, long long line, const char *field, const char *why,
+    const char *p, size_t n)
+{
+	char msg[512];
+
+	L.bad++;
+	if (field != NULL)
+		snprintf(msg, sizeof(msg), "field '%s': %s", field, why);
+	else
+		snprintf(msg, sizeof(msg), "%s", why);
+	if (L.rej != NULL) {
+		rej_write(L.rej, file, line, msg, p, n);
+	} else {
+		diag_warn(file, line, "%s", msg);
+	}
+}
+
+static int
+load(const char *path)
+{
+	struct lineio *lr = lr_open(path);
+	const struct jx_member *m;
+	struct jx_err e;
+	const char *why, *name;
+	char *line;
+	size_t len, i, k, nlen;
+	long long ln;
+	int rc;
+
+	if (lr == NULL)
+		return -1;
+	while ((rc = lr_next(lr, &line, &len)) == 1) {
+		ln = lr_lineno(lr);
+		if (jx_skip_ws(line, len) == len)
+			continue;
+		L.in++;
+		if (jx_parse(&L.doc, line, len, &e) != 0) {
+			long long l2, col;
+
+			jx_linecol(line, e.off, &l2, &col);
+			bad_row(lr_name(lr), ln, NULL, e.msg, line, len);
+			continue;
+		}
+		if (L.doc.root.type != JX_OBJECT) {
+			bad_row(lr_name(lr), ln, NULL,
+			    "record is not a JSON object", line, len);
+			continue;
+		}
+		memset(L.vals, 0, L.ncol * sizeof(*L.vals));
+		why = NULL;
+		for (i = 0; i < L.doc.n && why == NULL; i++) {
+			m = &L.doc.m[i];
+			/* Records usually list the columns in order. */
+			k = i < L.ncol && jx_key_eq(&m->key, L.col[i].name,
+			    L.col[i].namelen) ? i : 0;
+			for (; k < L.ncol; k++)
+				if (jx_key_eq(&m->key, L.col[k].name,
+				    L.col[k].namelen))
+					break;
+			if (k < L.ncol) {
+				L.vals[k] = &m->val;
+			} else if (!L.ignore_unknown) {
+				name = jx_str(&m->key, L.scratch, &nlen);
+				char field[128];
+
+				snprintf(field, sizeof(field), "%.*s",
+				    (int)(nlen > 100 ? 100 : nlen), name);
+				bad_row(lr_name(lr), ln, field,
+				    "not in the schema", line, len);
+				why = "";
+			}
+		}
+		if (why != NULL)
+			continue;
+		sqlite3_reset(L.ins);
+		for (k = 0; k < L.ncol; k++) {
+			if (bind(k, L.vals[k], &why) == 0)
+				continue;
+			if (why == NULL)
+				why = sqlite3_errmsg(L.db);
+			bad_row(lr_name(lr), ln, L.col[k].name, why, line,
+			    len);
+			break;
+		}
+		if (k < L.ncol)
+			continue;
+		if (sqlite3_step(L.ins) != SQLITE_DONE) {
+			bad_row(lr_name(lr), ln, NULL, sqlite3_errmsg(L.db),
+			    line, len);
+			continue;
+		}
+		L.loaded++;
+	}
+	if (lr_close(lr) != 0)
+		rc = -1;
+	return rc;
+}
+
+static int
+write_stats(const char *path, const char *db)
+{
+	struct outbuf *ob = ob_create(path);
+
+	if (ob == NULL)
+		return -1;
+	ob_printf(ob, "{\"tool\":\"sqlite-load\",\"records_in\":%lld,"
+	    "\"records_out\":%lld,\"rejected\":%lld,\"db\":", L.in, L.loaded,
+	    L.bad);
+	ob_json_str(ob, db, strlen(db));
+	ob_puts(ob, ",\"table\":");
+	ob_json_str(ob, L.table, strlen(L.table));
+	ob_printf(ob, ",\"mode\":\"%s\"}\n", L.append ? "append" : "replace");
+	return ob_close(ob);
+}
+
+int
+main(int argc, char *argv[])
+{
+	enum { O_IGNORE = 256, O_REJECTS, O_STATS };
+	static const struct option longopts[] = {
+		{ "append",     no_argument,       NULL, 'a' },
+		{ "db",         required_argument, NULL, 'd' },
+		{ "help",       no_argument,       NULL, 'h' },
+		{ "ignore-unknown-values", no_argument, NULL, O_IGNORE },
+		{ "rejects",    required_argument, NULL, O_REJECTS },
+		{ "schema",     required_argument, NULL, 's' },
+		{ "stats",      required_argument, NULL, O_STATS },
+		{ "table",      required_argument, NULL, 't' },
+		{ "version",    no_argument,       NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *schema = NULL, *dbpath = NULL, *rejects = NULL;
+	const char *stats = NULL;
+	int ch, i, rc = 0, began = 0;
+
+	diag_init(argv[0]);
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, "ad:hs:t:V", longopts,
+	    NULL)) != -1) {
+		switch (ch) {
+		case 'a': L.append = 1; break;
+		case 'd': dbpath = optarg; break;
+		case 'h': usage(STATUS_OK);
+		case 's': schema = optarg; break;
+		case 't': L.table = optarg; break;
+		case 'V': puts("sqlite-load " VERSION); return STATUS_OK;
+		case O_IGNORE: L.ignore_unknown = 1; break;
+		case O_REJECTS: rejects = optarg; break;
+		case O_STATS: stats = optarg; break;
+		default:
+			if (optopt != 0 && optopt != '?')
+				diag_msg("invalid option -- '%c'", optopt);
+			else
+				diag_msg("invalid option '%s'",
+				    argv[optind - 1]);
+			usage(STATUS_USAGE);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (schema == NULL || dbpath == NULL || L.table == NULL) {
+		diag_msg("--schema, --db and --table are required");
+		usage(STATUS_USAGE);
+	}
+	if (!valid_name(L.table, strlen(L.table))) {
+		diag_msg("invalid table name '%s'", L.table);
+		usage(STATUS_USAGE);
+	}
+	if (read_schema(schema) != 0)
+		return STATUS_USAGE;
+	L.vals = xcalloc(L.ncol, sizeof(*L.vals));
+	L.sql = ob_mem();
+	L.scratch = ob_mem();
+	jx_init(&L.doc);
+	if (rejects != NULL && (L.rej = rej_open(rejects)) == NULL) {
+		rc = -1;
+		goto out;
+	}
+	if (sqlite3_open_v2(dbpath, &L.db, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+		diag_msg("%s: %s", dbpath, L.db ? sqlite3_errmsg(L.db) :
+		    "cannot open");
+		rc = -1;
+		goto out;
+	}
+	sqlite3_busy_timeout(L.db, 10000);
+	/*
+	 * The rollback journal makes the replace atomic even if we are
+	 * killed: the next opener rolls the half-done load back.
+	 */
+	if (exec("BEGIN IMMEDIATE") != 0) {
+		rc = -1;
+		goto out;
+	}
+	began = 1;
+	if (prepare() != 0) {
+		rc = -1;
+		goto out;
+	}
+	if (argc == 0 && load("-") != 0)
+		rc = -1;
+	for (i = 0; i < argc; i++)
+		if (load(argv[i]) != 0)
+			rc = -1;
+	if (L.bad > 0 && L.rej == NULL)
+		rc = -1;
+	if (L.rej != NULL && rej_close(L.rej) != 0)
+		rc = -1;
+	L.rej = NULL;
+out:
+	if (L.ins != NULL)
+		sqlite3_finalize(L.ins);
+	if (began) {
+		if (rc == 0 && exec("COMMIT") != 0)
+			rc = -1;
+		if (rc != 0) {
+			exec("ROLLBACK");
+			diag_msg("%s: nothing loaded, the table is unchanged",
+			    L.table);
+		}
+	}
+	if (L.db != NULL && sqlite3_close(L.db) != SQLITE_OK)
+		rc = -1;
+	if (L.rej != NULL)
+		rej_close(L.rej);
+	if (stats != NULL && write_stats(stats, dbpath) != 0)
+		rc = -1;
+	for (size_t k = 0; k < L.ncol; k++)
+		free(L.col[k].name);
+	free(L.col);
+	free(L.vals);
+	if (L.sql)
+		ob_close(L.sql);
+	if (L.scratch)
+		ob_close(L.scratch);
+	jx_free(&L.doc);
+	return rc != 0 ? STATUS_FAIL : STATUS_OK;
+}
