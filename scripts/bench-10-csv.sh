@@ -1,4 +1,4 @@
-# bench-csv.sh: csv2ndjson against Miller and Python's csv module on the
+# bench-10-csv.sh: csv2ndjson against Miller and Python's csv module on the
 # generated customers.csv (sourced by scripts/bench; see bench-lib.sh).
 csv=$BENCH_DIR/customers.csv
 bench_row "csv2ndjson" "$csv" "\"$TOOLDIR/csv2ndjson\""

@@ -1,4 +1,4 @@
-# bench-join.sh: the join stage (sales LEFT JOIN marketing, then billing)
+# bench-30-join.sh: the join stage (sales LEFT JOIN marketing, then billing)
 # on the cleaned stages of the generated data, against mlr join, a Python
 # dict join and ndjson-cli's ndjson-join (npm, installed into build/npm).
 # Sourced by scripts/bench; the input of each row is the probe (left) side.

@@ -1,4 +1,4 @@
-# bench-mask.sh: ndjson-mask on 1M billing records (flattened like
+# bench-21-mask.sh: ndjson-mask on 1M billing records (flattened like
 # ndjson-clean output) against the same masking in jq, Miller and Python.
 # Sourced by scripts/bench: uses TOP, TOOLDIR, BENCH_DIR, bench_row.
 # The slow peers run on a 100k-record prefix (labelled so).

@@ -1,4 +1,4 @@
-# bench-xml.sh: xml2ndjson against Debian yq's xq and Python's
+# bench-12-xml.sh: xml2ndjson against Debian yq's xq and Python's
 # ElementTree.iterparse on the billing export (sourced by scripts/bench).
 # xq (xmltodict + jq) holds the whole document in memory, so above 100k
 # customers it runs on a prefix file of the first 100k, made here once.

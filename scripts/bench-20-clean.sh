@@ -1,4 +1,4 @@
-# bench-clean.sh: ndjson-clean against the same cleaning (snake_case keys,
+# bench-20-clean.sh: ndjson-clean against the same cleaning (snake_case keys,
 # trim, empty to null, UK phones to E.164) in jq, Miller and Python.
 # Sourced by scripts/bench with BENCH_DIR, TOOLDIR and bench_row set.
 clean_in=$BENCH_DIR/customers.ndjson

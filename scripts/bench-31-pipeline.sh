@@ -1,4 +1,4 @@
-# bench-pipeline.sh: the whole pipeline (scripts/etl.sh into SQLite) on the
+# bench-31-pipeline.sh: the whole pipeline (scripts/etl.sh into SQLite) on the
 # generated customers: wall, CPU and peak RSS, next to the Python standard
 # library peer (scripts/bench-peer-pipeline.py).  Sourced by scripts/bench.
 # The MB column is the three exports together.

@@ -1,4 +1,4 @@
-# bench-bq.sh (sourced by scripts/bench): bq-load against the fake BigQuery
+# bench-40-bq.sh (sourced by scripts/bench): bq-load against the fake BigQuery
 # (tests/bq/fakebq.py, discarding the bytes it receives) over loopback, with
 # N rows of pipeline-shaped NDJSON (~300 bytes each).  Reports throughput and
 # bq-load's peak RSS, which must stay under 64 MB whatever the input size.

@@ -1,4 +1,4 @@
-# bench-json.sh: json2ndjson against jq and Python on the marketing array
+# bench-11-json.sh: json2ndjson against jq and Python on the marketing array
 # (sourced by scripts/bench; $BENCH_DIR, $TOOLDIR and bench_row are set).
 json_in=$BENCH_DIR/customers_subscriptions.json
 if [ -f "$json_in" ]; then
