@@ -70,13 +70,13 @@ empty() {
 
 # common_cli TOOL: the checks every tool must pass (options, help, version).
 common_cli() {
-	tool="$TOOLDIR/$1"
-	run 0 $tool --help
+	cli_bin="$TOOLDIR/$1"
+	run 0 $cli_bin --help
 	has "$T/out" "^usage: $1"
-	run 0 $tool --version
+	run 0 $cli_bin --version
 	has "$T/out" "^$1 [0-9]"
 	for bad in -Z --no-such-option --no-such-option=1; do
-		run 2 $tool $bad
+		run 2 $cli_bin $bad
 		empty "$T/out"
 		has "$T/err" "^$1: "
 	done
