@@ -44,6 +44,8 @@ HDRS       = $(wildcard common/*.h)
 
 .PHONY: all deps check unit clean install uninstall bench run lint fuzz
 .SUFFIXES:
+# Keep objects: they are not throwaway intermediates.
+.SECONDARY:
 
 all: deps $(TOOLS:%=$(BIN)/%)
 
