@@ -462,6 +462,11 @@ bind(size_t i, const struct jx_val *v, const char **why)
 	long long iv;
 	double dv;
 	int k = (int)i + 1;
+	/*
+	 * Plain text is a slice of the input line, which stays put until
+	 * the row is stepped: SQLite need not copy it.
+	 */
+	sqlite3_destructor_type dtor = SQLITE_STATIC;
 
 	if (v == NULL || v->type == JX_NULL) {
 		if (c->required) {
@@ -470,9 +475,12 @@ bind(size_t i, const struct jx_val *v, const char **why)
 		}
 		return sqlite3_bind_null(L.ins, k);
 	}
-	if (v->type == JX_STRING)
+	if (v->type == JX_STRING) {
 		s = jx_str(v, L.scratch, &n);
-	else if (v->type == JX_NUMBER || v->type == JX_TRUE ||
+		/* A decoded string lives in scratch, reused by the next bind. */
+		if (v->flags & JX_ESCAPED)
+			dtor = SQLITE_TRANSIENT;
+	} else if (v->type == JX_NUMBER || v->type == JX_TRUE ||
 	    v->type == JX_FALSE)
 		s = v->p, n = v->n;
 	switch (c->type) {
@@ -515,6 +523,7 @@ bind(size_t i, const struct jx_val *v, const char **why)
 		ob_truncate(L.scratch, 0);
 		jx_compact(L.scratch, v->p, v->n);
 		s = ob_data(L.scratch, &n);
+		dtor = SQLITE_TRANSIENT;
 		break;
 	default:
 		if (s == NULL) {
@@ -523,7 +532,7 @@ bind(size_t i, const struct jx_val *v, const char **why)
 		}
 		break;
 	}
-	return sqlite3_bind_text(L.ins, k, s, (int)n, SQLITE_TRANSIENT);
+	return sqlite3_bind_text(L.ins, k, s, (int)n, dtor);
 }
 
 static void
@@ -705,8 +714,11 @@ main(int argc, char *argv[])
 		rc = -1;
 		goto out;
 	}
+	/* One thread, and no memory statistics: no mutex per call. */
+	sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	if (sqlite3_open_v2(dbpath, &L.db, SQLITE_OPEN_READWRITE |
-	    SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
 		diag_msg("%s: %s", dbpath, L.db ? sqlite3_errmsg(L.db) :
 		    "cannot open");
 		rc = -1;
