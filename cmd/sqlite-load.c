@@ -77,9 +77,10 @@ usage(int status)
 
 	fputs("usage: sqlite-load --schema file --db file --table name "
 	    "[--append]\n"
-	    "                   [--ignore-unknown-values] [--rejects file] "
-	    "[--stats file]\n"
-	    "                   [file ...]\n", fp);
+	    "                   [--commit-if file] [--ignore-unknown-values]"
+	    "\n"
+	    "                   [--rejects file] [--stats file] [file ...]\n",
+	    fp);
 	if (status) {
 		fputs("Try 'sqlite-load --help' for more information.\n", fp);
 		exit(status);
@@ -91,6 +92,8 @@ usage(int status)
 	    "  -d, --db FILE              database (created if missing)\n"
 	    "  -t, --table NAME           table to replace\n"
 	    "  -a, --append               append instead of replacing\n"
+	    "      --commit-if FILE       commit only if FILE exists at the "
+	    "end\n"
 	    "      --ignore-unknown-values  drop fields not in the schema\n"
 	    "      --rejects FILE         write bad rows there and load the "
 	    "rest\n"
@@ -654,9 +657,10 @@ write_stats(const char *path, const char *db)
 int
 main(int argc, char *argv[])
 {
-	enum { O_IGNORE = 256, O_REJECTS, O_STATS };
+	enum { O_COMMIT_IF = 256, O_IGNORE, O_REJECTS, O_STATS };
 	static const struct option longopts[] = {
 		{ "append",     no_argument,       NULL, 'a' },
+		{ "commit-if",  required_argument, NULL, O_COMMIT_IF },
 		{ "db",         required_argument, NULL, 'd' },
 		{ "help",       no_argument,       NULL, 'h' },
 		{ "ignore-unknown-values", no_argument, NULL, O_IGNORE },
@@ -668,7 +672,7 @@ main(int argc, char *argv[])
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *schema = NULL, *dbpath = NULL, *rejects = NULL;
-	const char *stats = NULL;
+	const char *stats = NULL, *commit_if = NULL;
 	int ch, i, rc = 0, began = 0;
 
 	diag_init(argv[0]);
@@ -682,6 +686,7 @@ main(int argc, char *argv[])
 		case 's': schema = optarg; break;
 		case 't': L.table = optarg; break;
 		case 'V': puts("sqlite-load " VERSION); return STATUS_OK;
+		case O_COMMIT_IF: commit_if = optarg; break;
 		case O_IGNORE: L.ignore_unknown = 1; break;
 		case O_REJECTS: rejects = optarg; break;
 		case O_STATS: stats = optarg; break;
@@ -745,6 +750,15 @@ main(int argc, char *argv[])
 			rc = -1;
 	if (L.bad > 0 && L.rej == NULL)
 		rc = -1;
+	/*
+	 * A pipe ends the same way whether its writer finished or failed;
+	 * the writer's side says which by creating the file when it is done.
+	 */
+	if (rc == 0 && commit_if != NULL && access(commit_if, F_OK) != 0) {
+		diag_msg("%s: %s: the input may be incomplete", commit_if,
+		    strerror(errno));
+		rc = -1;
+	}
 	if (L.rej != NULL && rej_close(L.rej) != 0)
 		rc = -1;
 	L.rej = NULL;
