@@ -442,15 +442,13 @@ jx_parse(struct jx_doc *d, const char *p, size_t n, struct jx_err *e)
 }
 
 int
-jx_key_eq(const struct jx_val *key, const char *name, size_t len)
+jx_key_eq_esc(const struct jx_val *key, const char *name, size_t len)
 {
 	struct outbuf *tmp;
 	const char *s;
 	size_t n;
 	int eq;
 
-	if (!(key->flags & JX_ESCAPED))
-		return key->n - 2 == len && memcmp(key->p + 1, name, len) == 0;
 	tmp = ob_mem();
 	s = jx_str(key, tmp, &n);
 	eq = n == len && memcmp(s, name, len) == 0;
