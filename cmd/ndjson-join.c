@@ -957,7 +957,12 @@ build_mapped(const char *path)
 	void *m;
 	int fd;
 
-	if (strcmp(path, "-") == 0 || (fd = open(path, O_RDONLY)) < 0)
+	/*
+	 * stat first: opening a FIFO again would block, for ever once its
+	 * writer has finished (the reader already has it open).
+	 */
+	if (strcmp(path, "-") == 0 || stat(path, &st) != 0 ||
+	    !S_ISREG(st.st_mode) || (fd = open(path, O_RDONLY)) < 0)
 		return 0;
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size == 0 ||
 	    (uintmax_t)st.st_size > SIZE_MAX) {
