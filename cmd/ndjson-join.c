@@ -771,7 +771,11 @@ body_hash(const struct jx_doc *d)
 			continue;
 		ob_write(J.tmp, m->key.p, m->key.n);
 		ob_putc(J.tmp, ':');
-		jx_compact(J.tmp, m->val.p, m->val.n);
+		/* A scalar holds no white space outside its string. */
+		if (m->val.type == JX_OBJECT || m->val.type == JX_ARRAY)
+			jx_compact(J.tmp, m->val.p, m->val.n);
+		else
+			ob_write(J.tmp, m->val.p, m->val.n);
 		ob_putc(J.tmp, ',');
 	}
 	p = ob_data(J.tmp, &n);
