@@ -486,8 +486,9 @@ start_record(const struct jx_doc *l, const struct jx_doc *r, const char *lp,
 	p = ob_data(J.ib, &idlen);
 	full = hash_sip(ID_K0, ID_K1, p, idlen);
 	id = id_of(full);
-	rech = hash_sip(CHK_K0, CHK_K1, lp, ln) ^
-	    (rn ? hash_sip(CHK_K1, CHK_K0, rp, rn) : 0);
+	/* Only compared on a repeated id: a fast checksum will do. */
+	rech = hash_fast(CHK_K0, lp, ln) ^
+	    (rn ? hash_fast(CHK_K1, rp, rn) : 0);
 	if ((J.nids + 1) * 2 > J.nidslots)
 		id_grow();
 	s = id_slot(id);
@@ -537,11 +538,49 @@ end_record(void)
 	J.out_n++;
 }
 
+/*
+ * Copying members through: a run of consecutive members written as they
+ * are in a compact input line ("k":v,"k":v) is one slice of it, so the
+ * run is copied with one write instead of four per member.
+ */
+struct run {
+	const char	*p, *e;
+};
+
+static void
+run_flush(struct run *rn)
+{
+	if (rn->p == NULL)
+		return;
+	if (J.w.count++)
+		ob_putc(J.out, ',');
+	ob_write(J.out, rn->p, (size_t)(rn->e - rn->p));
+	rn->p = NULL;
+}
+
+/* Write member key: value (both slices of one line) through rn. */
+static void
+run_member(struct run *rn, const struct jx_val *key, const struct jx_val *v)
+{
+	if (v->p != key->p + key->n + 1 || key->p[key->n] != ':') {
+		run_flush(rn);		/* not compact, or another value */
+		jw_rawkey(&J.w, key->p, key->n);
+		jw_raw(&J.w, v->p, v->n);
+		return;
+	}
+	if (rn->p != NULL && (key->p != rn->e + 1 || *rn->e != ','))
+		run_flush(rn);
+	if (rn->p == NULL)
+		rn->p = key->p;
+	rn->e = v->p + v->n;
+}
+
 /* A left record without a match (or any record with --id alone). */
 static void
 emit_raw(const char *file, long long lineno, const char *p, size_t n)
 {
 	const struct jx_member *m;
+	struct run rn = { NULL, NULL };
 	size_t i;
 
 	if (J.idfield == NULL) {	/* as it is */
@@ -554,11 +593,13 @@ emit_raw(const char *file, long long lineno, const char *p, size_t n)
 		return;
 	for (i = 0; i < J.ldoc.n; i++) {
 		m = &J.ldoc.m[i];
-		if (is_idfield(&m->key))
+		if (is_idfield(&m->key)) {
+			run_flush(&rn);
 			continue;
-		jw_rawkey(&J.w, m->key.p, m->key.n);
-		jw_raw(&J.w, m->val.p, m->val.n);
+		}
+		run_member(&rn, &m->key, &m->val);
 	}
+	run_flush(&rn);
 	end_record();
 }
 
@@ -605,6 +646,7 @@ emit_joined(const struct brec *r, const char *lp, size_t ln,
 	const struct jx_member *lm, *rm;
 	const struct jx_val *v;
 	struct jx_err e;
+	struct run rn = { NULL, NULL };
 	const char *s;
 	size_t i, n;
 
@@ -615,8 +657,10 @@ emit_joined(const struct brec *r, const char *lp, size_t ln,
 		return;
 	for (i = 0; i < J.ldoc.n; i++) {
 		lm = &J.ldoc.m[i];
-		if (is_idfield(&lm->key))
+		if (is_idfield(&lm->key)) {
+			run_flush(&rn);
 			continue;
+		}
 		v = &lm->val;
 		if (J.prefer == P_RIGHT ||
 		    (J.prefer == P_NONNULL && v->type == JX_NULL)) {
@@ -625,9 +669,9 @@ emit_joined(const struct brec *r, const char *lp, size_t ln,
 			if (rm != NULL && !is_key(&J.rk, &rm->key))
 				v = &rm->val;
 		}
-		jw_rawkey(&J.w, lm->key.p, lm->key.n);
-		jw_raw(&J.w, v->p, v->n);
+		run_member(&rn, &lm->key, v);
 	}
+	run_flush(&rn);
 	for (i = 0; i < J.rdoc.n; i++) {
 		rm = &J.rdoc.m[i];
 		if (is_key(&J.rk, &rm->key) || is_idfield(&rm->key))
@@ -727,7 +771,11 @@ body_hash(const struct jx_doc *d)
 			continue;
 		ob_write(J.tmp, m->key.p, m->key.n);
 		ob_putc(J.tmp, ':');
-		jx_compact(J.tmp, m->val.p, m->val.n);
+		/* A scalar holds no white space outside its string. */
+		if (m->val.type == JX_OBJECT || m->val.type == JX_ARRAY)
+			jx_compact(J.tmp, m->val.p, m->val.n);
+		else
+			ob_write(J.tmp, m->val.p, m->val.n);
 		ob_putc(J.tmp, ',');
 	}
 	p = ob_data(J.tmp, &n);
@@ -913,7 +961,12 @@ build_mapped(const char *path)
 	void *m;
 	int fd;
 
-	if (strcmp(path, "-") == 0 || (fd = open(path, O_RDONLY)) < 0)
+	/*
+	 * stat first: opening a FIFO again would block, for ever once its
+	 * writer has finished (the reader already has it open).
+	 */
+	if (strcmp(path, "-") == 0 || stat(path, &st) != 0 ||
+	    !S_ISREG(st.st_mode) || (fd = open(path, O_RDONLY)) < 0)
 		return 0;
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size == 0 ||
 	    (uintmax_t)st.st_size > SIZE_MAX) {

@@ -77,9 +77,10 @@ usage(int status)
 
 	fputs("usage: sqlite-load --schema file --db file --table name "
 	    "[--append]\n"
-	    "                   [--ignore-unknown-values] [--rejects file] "
-	    "[--stats file]\n"
-	    "                   [file ...]\n", fp);
+	    "                   [--commit-if file] [--ignore-unknown-values]"
+	    "\n"
+	    "                   [--rejects file] [--stats file] [file ...]\n",
+	    fp);
 	if (status) {
 		fputs("Try 'sqlite-load --help' for more information.\n", fp);
 		exit(status);
@@ -91,6 +92,8 @@ usage(int status)
 	    "  -d, --db FILE              database (created if missing)\n"
 	    "  -t, --table NAME           table to replace\n"
 	    "  -a, --append               append instead of replacing\n"
+	    "      --commit-if FILE       commit only if FILE exists at the "
+	    "end\n"
 	    "      --ignore-unknown-values  drop fields not in the schema\n"
 	    "      --rejects FILE         write bad rows there and load the "
 	    "rest\n"
@@ -462,6 +465,11 @@ bind(size_t i, const struct jx_val *v, const char **why)
 	long long iv;
 	double dv;
 	int k = (int)i + 1;
+	/*
+	 * Plain text is a slice of the input line, which stays put until
+	 * the row is stepped: SQLite need not copy it.
+	 */
+	sqlite3_destructor_type dtor = SQLITE_STATIC;
 
 	if (v == NULL || v->type == JX_NULL) {
 		if (c->required) {
@@ -470,9 +478,12 @@ bind(size_t i, const struct jx_val *v, const char **why)
 		}
 		return sqlite3_bind_null(L.ins, k);
 	}
-	if (v->type == JX_STRING)
+	if (v->type == JX_STRING) {
 		s = jx_str(v, L.scratch, &n);
-	else if (v->type == JX_NUMBER || v->type == JX_TRUE ||
+		/* A decoded string lives in scratch, reused by the next bind. */
+		if (v->flags & JX_ESCAPED)
+			dtor = SQLITE_TRANSIENT;
+	} else if (v->type == JX_NUMBER || v->type == JX_TRUE ||
 	    v->type == JX_FALSE)
 		s = v->p, n = v->n;
 	switch (c->type) {
@@ -515,6 +526,7 @@ bind(size_t i, const struct jx_val *v, const char **why)
 		ob_truncate(L.scratch, 0);
 		jx_compact(L.scratch, v->p, v->n);
 		s = ob_data(L.scratch, &n);
+		dtor = SQLITE_TRANSIENT;
 		break;
 	default:
 		if (s == NULL) {
@@ -523,7 +535,7 @@ bind(size_t i, const struct jx_val *v, const char **why)
 		}
 		break;
 	}
-	return sqlite3_bind_text(L.ins, k, s, (int)n, SQLITE_TRANSIENT);
+	return sqlite3_bind_text(L.ins, k, s, (int)n, dtor);
 }
 
 static void
@@ -645,9 +657,10 @@ write_stats(const char *path, const char *db)
 int
 main(int argc, char *argv[])
 {
-	enum { O_IGNORE = 256, O_REJECTS, O_STATS };
+	enum { O_COMMIT_IF = 256, O_IGNORE, O_REJECTS, O_STATS };
 	static const struct option longopts[] = {
 		{ "append",     no_argument,       NULL, 'a' },
+		{ "commit-if",  required_argument, NULL, O_COMMIT_IF },
 		{ "db",         required_argument, NULL, 'd' },
 		{ "help",       no_argument,       NULL, 'h' },
 		{ "ignore-unknown-values", no_argument, NULL, O_IGNORE },
@@ -659,7 +672,7 @@ main(int argc, char *argv[])
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *schema = NULL, *dbpath = NULL, *rejects = NULL;
-	const char *stats = NULL;
+	const char *stats = NULL, *commit_if = NULL;
 	int ch, i, rc = 0, began = 0;
 
 	diag_init(argv[0]);
@@ -673,6 +686,7 @@ main(int argc, char *argv[])
 		case 's': schema = optarg; break;
 		case 't': L.table = optarg; break;
 		case 'V': puts("sqlite-load " VERSION); return STATUS_OK;
+		case O_COMMIT_IF: commit_if = optarg; break;
 		case O_IGNORE: L.ignore_unknown = 1; break;
 		case O_REJECTS: rejects = optarg; break;
 		case O_STATS: stats = optarg; break;
@@ -705,8 +719,11 @@ main(int argc, char *argv[])
 		rc = -1;
 		goto out;
 	}
+	/* One thread, and no memory statistics: no mutex per call. */
+	sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	if (sqlite3_open_v2(dbpath, &L.db, SQLITE_OPEN_READWRITE |
-	    SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
 		diag_msg("%s: %s", dbpath, L.db ? sqlite3_errmsg(L.db) :
 		    "cannot open");
 		rc = -1;
@@ -733,6 +750,15 @@ main(int argc, char *argv[])
 			rc = -1;
 	if (L.bad > 0 && L.rej == NULL)
 		rc = -1;
+	/*
+	 * A pipe ends the same way whether its writer finished or failed;
+	 * the writer's side says which by creating the file when it is done.
+	 */
+	if (rc == 0 && commit_if != NULL && access(commit_if, F_OK) != 0) {
+		diag_msg("%s: %s: the input may be incomplete", commit_if,
+		    strerror(errno));
+		rc = -1;
+	}
 	if (L.rej != NULL && rej_close(L.rej) != 0)
 		rc = -1;
 	L.rej = NULL;

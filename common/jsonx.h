@@ -12,6 +12,7 @@
 #define NDJ_JSONX_H
 
 #include <stddef.h>
+#include <string.h>
 
 #include "common/outbuf.h"
 
@@ -72,9 +73,22 @@ size_t		 jx_skip_ws(const char *p, size_t n);
 /* The last member named name (decoded comparison), or NULL. */
 const struct jx_member *jx_get(const struct jx_doc *d, const char *name,
 		     size_t len);
-/* 1 when the member's key equals name[0, len) once decoded. */
-int		 jx_key_eq(const struct jx_val *key, const char *name,
+/* jx_key_eq for a key with escapes: decodes it first. */
+int		 jx_key_eq_esc(const struct jx_val *key, const char *name,
 		     size_t len);
+
+/*
+ * 1 when the member's key equals name[0, len) once decoded.  Inline: the
+ * joins and loaders call it for every member of every record, and most
+ * calls end at the length.
+ */
+static inline int
+jx_key_eq(const struct jx_val *key, const char *name, size_t len)
+{
+	if (key->flags & JX_ESCAPED)
+		return jx_key_eq_esc(key, name, len);
+	return key->n - 2 == len && memcmp(key->p + 1, name, len) == 0;
+}
 
 /*
  * The decoded contents of a validated JX_STRING.  Without escapes this is

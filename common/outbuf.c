@@ -360,10 +360,18 @@ ob_json_str(struct outbuf *ob, const char *p, size_t n)
 void
 ob_json_int(struct outbuf *ob, long long v)
 {
-	char b[24];
-	int n = snprintf(b, sizeof(b), "%lld", v);
+	char b[24], *p = b + sizeof(b);
+	/* Negate in unsigned arithmetic: LLONG_MIN has no positive twin. */
+	unsigned long long u = v < 0 ? 0 - (unsigned long long)v :
+	    (unsigned long long)v;
 
-	ob_write(ob, b, n);
+	/* By hand, not snprintf: one per output record with --id. */
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		*--p = '-';
+	ob_write(ob, p, (size_t)(b + sizeof(b) - p));
 }
 
 const char *

@@ -181,11 +181,11 @@ join_billing() {	# left billing
 	    --stats "$W/join.billing.stats" \
 	    --unmatched "$W/join.billing.unmatched" "$1" "$2"
 }
-load() {	# customers.ndjson
+load() {	# customers.ndjson [commit-if file (sqlite)]
 	case $SINK in
 	sqlite)
 		"$SQLITE_LOAD" --schema "$SCHEMA" --db "$DB" --table "$TABLE" \
-		    --stats "$W/load.stats" "$1" ;;
+		    --stats "$W/load.stats" ${2:+--commit-if "$2"} "$1" ;;
 	ndjson)
 		# Replace the file atomically, as the other sinks do.
 		cp "$1" "$OUT/$TABLE.ndjson.tmp" &&
@@ -452,6 +452,26 @@ check_stages sales.extract sales.clean marketing.extract marketing.clean \
     billing.extract billing.clean billing.mask
 
 # The two joins run in one pipe: the first's output is the second's left.
+# Into SQLite, the load reads that pipe too, so all three overlap; a pipe
+# ends alike whether the joins succeeded or not, so the load commits only
+# if the joins' side, once both are done and fine, created load.commit
+# before it closed the pipe.  Otherwise it rolls back: the old table stays.
+if [ -z "$KEEP" ] && [ "$SINK" = sqlite ]; then
+	rm -f "$W/load.commit"
+	{
+		st join.marketing join_marketing "$W/sales.clean.ndjson" \
+		    "$W/marketing.clean.ndjson" |
+		    st join.billing join_billing - "$W/billing.mask.ndjson"
+		if check_stages_quiet join.marketing &&
+		    check_stages_quiet join.billing; then
+			: >"$W/load.commit"
+		fi
+	} | st load load - "$W/load.commit"
+	check_stages join.marketing join.billing load
+	publish_reports
+	[ -n "$QUIET" ] || summary
+	exit 0
+fi
 if [ -n "$KEEP" ]; then
 	st join.marketing join_marketing "$W/sales.clean.ndjson" \
 	    "$W/marketing.clean.ndjson" >"$W/join.marketing.ndjson"

@@ -61,6 +61,28 @@ if [ -x "$TOOLDIR/bq-load" ]; then
 	has "$T/out" '"writeDisposition":"WRITE_TRUNCATE"'
 	has "$T/out" '"location":"EU"'
 fi
+# The load reads the joins' pipe: a join that dies half way (its output
+# simply ends) must not be committed.
+mkdir fakebin
+for t in "$TOOLDIR"/*; do
+	ln -s "$t" fakebin/
+done
+rm fakebin/ndjson-join
+cat >fakebin/ndjson-join <<EOF
+#!/bin/sh
+case "\$*" in
+*--id*) "$TOOLDIR/ndjson-join" "\$@" | head -n 500; exit 1 ;;
+esac
+exec "$TOOLDIR/ndjson-join" "\$@"
+EOF
+chmod +x fakebin/ndjson-join
+TMPDIR=$T/tmp run 1 sh "$TOP/scripts/etl.sh" --bin "$T/fakebin" --data in \
+    --out res
+has "$T/err" '^etl.sh: stage join.billing failed \(exit 1\)$'
+has "$T/err" 'the input may be incomplete'
+table res/customers.db >after
+same before after
+[ -z "$(ls tmp)" ] || fail "temporary files left: $(ls tmp)"
 # Interrupted (Ctrl-C): exit 130, no temporary files, no stray tools.
 mkfifo in/customers.csv.fifo
 rm in/customers.csv

@@ -52,3 +52,10 @@ kill -9 "$lpid"
 kill "$wpid"
 wait || true
 [ "$(sqlite3 db 'select group_concat(id) from t')" = "1,2" ] || fail "kill -9 not atomic"
+# --commit-if: a pipe whose writer did not say it finished is rolled back.
+run 1 $SQLITE_LOAD -s s.json -d db -t t --commit-if done two
+has "$T/err" '^sqlite-load: done: No such file or directory: the input may be incomplete$'
+[ "$(sqlite3 db 'select group_concat(id) from t')" = "1,2" ] || fail "commit-if rolled back"
+: >done
+run 0 $SQLITE_LOAD -s s.json -d db -t t --commit-if done two
+[ "$(sqlite3 db 'select group_concat(id) from t')" = "3" ] || fail "commit-if committed"

@@ -1,5 +1,6 @@
 /* Unit tests of lineio, outbuf, args and rejects. */
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -111,6 +112,19 @@ test_outbuf(void)
 	char path[256], buf[64];
 	int fd;
 	ssize_t r;
+
+	/* Integers, formatted by hand: both ends of the range. */
+	ob = ob_mem();
+	ob_json_int(ob, 0);
+	ob_putc(ob, ' ');
+	ob_json_int(ob, -42);
+	ob_putc(ob, ' ');
+	ob_json_int(ob, LLONG_MAX);
+	ob_putc(ob, ' ');
+	ob_json_int(ob, LLONG_MIN);
+	CHECK_STR(ob_data(ob, NULL), "0 -42 9223372036854775807 "
+	    "-9223372036854775808");
+	ob_close(ob);
 
 	/* Writes larger than the block pass straight through, in order. */
 	snprintf(path, sizeof(path), "%s/out", tmpdir);

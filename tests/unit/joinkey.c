@@ -45,6 +45,18 @@ main(void)
 	CHECK(hash_sip(k0, k1, msg, 15) == UINT64_C(0xa129ca6149be45e5));
 	CHECK(hash_sip(k0, k1, msg, 63) == UINT64_C(0x958a324ceb064572));
 	CHECK(hash_sip(k0, k1, "a", 1) != hash_sip(k0, k1, "b", 1));
+	/* The checksum: stable, and every byte and the length count. */
+	CHECK(hash_fast(k0, msg, 63) == hash_fast(k0, msg, 63));
+	CHECK(hash_fast(k0, msg, 63) != hash_fast(k1, msg, 63));
+	for (i = 0; i < 40; i++)
+		CHECK(hash_fast(k0, msg, i) != hash_fast(k0, msg, i + 1));
+	for (i = 0; i < 40; i++) {
+		uint64_t h = hash_fast(k0, msg, 40);
+
+		msg[i] ^= 1;
+		CHECK(hash_fast(k0, msg, 40) != h);
+		msg[i] ^= 1;
+	}
 
 	CHECK_STR(fold(""), "");
 	CHECK_STR(fold("   "), "");
