@@ -1037,11 +1037,7 @@ main(int argc, char *argv[])
 			    argv[optind - 1]);
 			usage(STATUS_USAGE);
 		default:
-			if (optopt > 0 && optopt < 256)
-				diag_msg("invalid option -- '%c'", optopt);
-			else
-				diag_msg("invalid option '%s'",
-				    argv[optind - 1]);
+			args_bad_option(argv);
 			usage(STATUS_USAGE);
 		}
 	}

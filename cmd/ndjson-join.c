@@ -1527,11 +1527,7 @@ main(int argc, char *argv[])
 		case O_STATS: stats = optarg; break;
 		case O_UNMATCHED: unmatched = optarg; break;
 		default:
-			if (optopt != 0 && optopt != '?')
-				diag_msg("invalid option -- '%c'", optopt);
-			else
-				diag_msg("invalid option '%s'",
-				    argv[optind - 1]);
+			args_bad_option(argv);
 			usage(STATUS_USAGE);
 		}
 	}

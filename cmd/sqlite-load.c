@@ -12,6 +12,7 @@
 
 #include <sqlite3.h>
 
+#include "common/args.h"
 #include "common/diag.h"
 #include "common/jsonx.h"
 #include "common/lineio.h"
@@ -691,11 +692,7 @@ main(int argc, char *argv[])
 		case O_REJECTS: rejects = optarg; break;
 		case O_STATS: stats = optarg; break;
 		default:
-			if (optopt != 0 && optopt != '?')
-				diag_msg("invalid option -- '%c'", optopt);
-			else
-				diag_msg("invalid option '%s'",
-				    argv[optind - 1]);
+			args_bad_option(argv);
 			usage(STATUS_USAGE);
 		}
 	}

@@ -1,5 +1,6 @@
 /* args: parse option arguments or exit 2 with a one-line reason. */
 #include <errno.h>
+#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -121,4 +122,15 @@ args_list_find(char *const *list, const char *name, size_t len)
 		if (strlen(list[i]) == len && memcmp(list[i], name, len) == 0)
 			return i;
 	return -1;
+}
+
+void
+args_bad_option(char *argv[])
+{
+	const char *arg = argv[optind - 1];
+
+	if (optopt != 0 && optopt != '?' && optopt < 0x80 && arg[1] != '-')
+		diag_msg("invalid option -- '%c'", optopt);
+	else
+		diag_msg("invalid option '%s'", arg);
 }

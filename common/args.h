@@ -22,6 +22,13 @@ int		 args_choice(const char *arg, const char *what,
 void		 args_list(const char *arg, const char *what, char ***list,
 		     size_t *n);
 void		 args_list_free(char **list);
+/*
+ * Name the option getopt_long just refused (run it with opterr = 0 so that
+ * the message carries our program name, not argv[0]); the caller then
+ * prints its usage and exits 2.
+ */
+void		 args_bad_option(char *argv[]);
+
 /* Index of name in list, or -1. */
 long		 args_list_find(char *const *list, const char *name, size_t len);
 
