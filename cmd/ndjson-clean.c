@@ -14,6 +14,7 @@
 #include "common/cdate.h"
 #include "common/diag.h"
 #include "common/email.h"
+#include "common/hash.h"
 #include "common/jsonx.h"
 #include "common/lineio.h"
 #include "common/outbuf.h"
@@ -54,7 +55,6 @@
 
 /* Caches stay bounded: beyond this many names, names are not memoised. */
 #define MAX_NAMES	65536
-#define FNV_BASIS	14695981039346656037ULL
 
 enum {
 	F_DROP = 0x1,		/* not written (--keep, --drop) */
@@ -230,17 +230,6 @@ same_bytes(const char *a, const char *b, size_t n)
 	return 1;
 }
 
-/* FNV-1a, seeded (the parent entry's address for keys). */
-static uint64_t
-hash_bytes(const void *p, size_t n, uint64_t h)
-{
-	const unsigned char *s = p;
-
-	while (n--)
-		h = (h ^ *s++) * 0x100000001b3ULL;
-	return h;
-}
-
 /* 1 when name equals f or starts with f followed by the separator. */
 static int
 covers(const char *f, const char *s, size_t n)
@@ -325,7 +314,7 @@ name_rehash(void)
 	for (i = 0; i < tab.hcap; i++)
 		for (nm = tab.hash[i]; nm != NULL; nm = next) {
 			next = nm->hnext;
-			b = hash_bytes(nm->s, nm->n, FNV_BASIS) & (cap - 1);
+			b = hash_fast(0, nm->s, nm->n) & (cap - 1);
 			nm->hnext = h[b];
 			h[b] = nm;
 		}
@@ -344,7 +333,7 @@ name_get(const char *s, size_t n, const char *alt, size_t altn,
     unsigned inherit)
 {
 	struct name *nm;
-	uint64_t h = hash_bytes(s, n, FNV_BASIS);
+	uint64_t h = hash_fast(0, s, n);
 
 	if (tab.hcap > 0)
 		for (nm = tab.hash[h & (tab.hcap - 1)]; nm; nm = nm->hnext)
@@ -439,8 +428,8 @@ centry_rehash(void)
 	for (i = 0; i < tab.ccap; i++)
 		for (ce = tab.chash[i]; ce != NULL; ce = next) {
 			next = ce->hnext;
-			b = hash_bytes(ce->raw, ce->rawn,
-			    (uintptr_t)ce->parent) & (cap - 1);
+			b = hash_fast((uintptr_t)ce->parent, ce->raw,
+			    ce->rawn) & (cap - 1);
 			ce->hnext = h[b];
 			h[b] = ce;
 		}
@@ -459,7 +448,7 @@ centry_get(const struct centry *parent, const char *raw, size_t rawn)
 	struct centry *ce;
 	const char *key;
 	size_t keyn;
-	uint64_t h = hash_bytes(raw, rawn, (uintptr_t)parent);
+	uint64_t h = hash_fast((uintptr_t)parent, raw, rawn);
 	struct jx_val v;
 
 	if (tab.ccap > 0)
