@@ -7,6 +7,7 @@
 
 #include "common/diag.h"
 #include "common/lineio.h"
+#include "common/pipe.h"
 #include "common/xalloc.h"
 
 struct lineio {
@@ -28,6 +29,7 @@ lr_fdopen(int fd, const char *name)
 	struct lineio *lr = xcalloc(1, sizeof(*lr));
 
 	lr->fd = fd;
+	pipe_widen(fd);
 	lr->name = xstrdup(name);
 	lr->cap = LR_BLOCK;
 	lr->buf = xmalloc(lr->cap + 1);

@@ -10,6 +10,7 @@
 
 #include "common/diag.h"
 #include "common/outbuf.h"
+#include "common/pipe.h"
 #include "common/utf8.h"
 #include "common/xalloc.h"
 
@@ -67,6 +68,8 @@ ob_new(int fd, const char *name)
 	struct outbuf *ob = xcalloc(1, sizeof(*ob));
 
 	ob->fd = fd;
+	if (fd >= 0)
+		pipe_widen(fd);
 	ob->name = xstrdup(name);
 	ob->cap = OB_BLOCK;
 	ob->buf = xmalloc(ob->cap + 1);

@@ -1,4 +1,5 @@
 /* Unit tests of lineio, outbuf, args and rejects. */
+#define _GNU_SOURCE		/* F_GETPIPE_SZ */
 #include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
@@ -9,6 +10,7 @@
 #include "common/args.h"
 #include "common/lineio.h"
 #include "common/outbuf.h"
+#include "common/pipe.h"
 #include "common/rejects.h"
 #include "tests/unit/unit.h"
 
@@ -191,6 +193,52 @@ test_args_rejects(void)
 		fclose(f);
 }
 
+/* The limit an unprivileged process may ask for, or -1. */
+static long
+pipe_max(void)
+{
+	FILE *f = fopen("/proc/sys/fs/pipe-max-size", "r");
+	long v = -1;
+
+	if (f != NULL) {
+		if (fscanf(f, "%ld", &v) != 1)
+			v = -1;
+		fclose(f);
+	}
+	return v;
+}
+
+/* Both ends of a pipe get widened; a regular file is left alone. */
+static void
+test_pipe(void)
+{
+#ifdef F_GETPIPE_SZ
+	struct lineio *lr;
+	struct outbuf *ob;
+	long want = pipe_max() >= PIPE_WIDE ? PIPE_WIDE : 65536;
+	int fds[2], fd;
+
+	if (pipe(fds) != 0)
+		abort();
+	CHECK(fcntl(fds[0], F_GETPIPE_SZ) == 65536);
+	lr = lr_fdopen(fds[0], "pipe");
+	CHECK(fcntl(fds[0], F_GETPIPE_SZ) == want);
+	lr_close(lr);
+	close(fds[1]);
+	if (pipe(fds) != 0)
+		abort();
+	ob = ob_open(fds[1], "pipe");
+	CHECK(fcntl(fds[1], F_GETPIPE_SZ) == want);
+	CHECK(ob_close(ob) == 0);
+	close(fds[0]);
+	/* Not a pipe: nothing happens, nothing fails. */
+	fd = open(tmpfile_with("p", "x", 1), O_RDONLY);
+	pipe_widen(fd);
+	CHECK(fcntl(fd, F_GETPIPE_SZ) == -1);
+	close(fd);
+#endif
+}
+
 int
 main(void)
 {
@@ -201,6 +249,7 @@ main(void)
 	test_lines();
 	test_outbuf();
 	test_args_rejects();
+	test_pipe();
 	snprintf(cmd, sizeof(cmd), "rm -rf %s", tmpdir);
 	if (system(cmd) != 0)
 		unit_fail++;
