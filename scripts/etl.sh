@@ -245,28 +245,45 @@ branch_marketing() {
 	fi
 }
 
-branch_billing() {
+branch_billing() {	# output file or FIFO
 	st billing.extract billing_extract | st billing.clean billing_clean |
-	    st billing.mask billing_mask >"$W/billing.mask.ndjson"
+	    st billing.mask billing_mask >"$1"
 }
 
-# check_stages NAME...: fail naming the first stage that failed, with its
-# messages; a broken pipe (141) is only the echo of a later failure.
-check_stages() {
-	_bad=
+# failed NAME...: the stages that ran and failed, or did not run, in the
+# order given, as "name:status" words ("name:-" when it did not run).
+failed() {
 	for _s in "$@"; do
-		[ -f "$W/$_s.st" ] || { _bad="$_bad $_s:(did not run)"; continue; }
+		if [ ! -f "$W/$_s.st" ]; then
+			printf ' %s:-' "$_s"
+			continue
+		fi
 		read -r _rc _t0 _t1 <"$W/$_s.st"
-		[ "$_rc" -eq 0 ] || _bad="$_bad $_s:$_rc"
+		[ "$_rc" -eq 0 ] || printf ' %s:%s' "$_s" "$_rc"
 	done
+}
+
+# check_stages NAME...: fail naming the stages that failed, with their
+# messages.  A broken pipe (141) is only the echo of a later failure, and
+# a stage that did not run or failed after an earlier one had (a join or
+# the load reading a cut-short input) is not reported on its own.
+check_stages() {
+	_bad=$(failed "$@")
 	[ -n "$_bad" ] || return 0
+	_first=
 	for _b in $_bad; do
 		_s=${_b%%:*}
 		_rc=${_b#*:}
-		[ "$_rc" = 141 ] && continue
-		echo "$prog: stage $_s failed (exit $_rc)" >&2
-		[ -s "$W/$_s.err" ] && sed "s/^/$prog: $_s: /" "$W/$_s.err" |
-		    head -n 20 >&2
+		case $_rc in 141) continue ;; esac
+		case $_rc:$_first:$_s in
+		-:*) [ -n "$_first" ] && continue
+		    echo "$prog: stage $_s did not run" >&2 ;;
+		*:?*:join.*|*:?*:load) continue ;;
+		*)	echo "$prog: stage $_s failed (exit $_rc)" >&2
+			[ -s "$W/$_s.err" ] && sed "s/^/$prog: $_s: /" \
+			    "$W/$_s.err" | head -n 20 >&2 ;;
+		esac
+		_first=$_s
 	done
 	echo "$prog: stopped; the previous table is untouched" >&2
 	exit 1
@@ -370,9 +387,7 @@ run_stage() {
 	marketing.clean) st "$1" marketing_clean \
 	    "$W/marketing.extract.ndjson" >"$o.tmp" ;;
 	billing.mask)
-		st billing.extract billing_extract |
-		    st billing.clean billing_clean |
-		    st billing.mask billing_mask >"$o.tmp"
+		branch_billing "$o.tmp"
 		check_stages billing.extract billing.clean ;;
 	join.marketing) st "$1" join_marketing "$W/sales.clean.ndjson" \
 	    "$W/marketing.clean.ndjson" >"$o.tmp" ;;
@@ -385,15 +400,15 @@ run_stage() {
 	*) echo "$prog: unknown stage: $1" >&2; exit 2 ;;
 	esac
 	[ -f "$o.tmp" ] || return 0
-	if ! check_stages_quiet "$1"; then
+	if ! stages_ok "$1"; then
 		rm -f "$o.tmp"
 		check_stages "$1"
 	fi
 	mv "$o.tmp" "$o"
 }
 
-check_stages_quiet() {
-	read -r _rc _t0 _t1 <"$W/$1.st" && [ "$_rc" -eq 0 ]
+stages_ok() {
+	[ -z "$(failed "$@")" ]
 }
 
 if [ -n "$SUMMARY_ONLY" ]; then
@@ -440,51 +455,79 @@ trap cleanup EXIT
 trap 'echo "$prog: interrupted" >&2; exit 130' INT
 trap 'exit 143' TERM
 
-branch_sales &
-pids="$pids $!"
-branch_marketing &
-pids="$pids $!"
-branch_billing &
-pids="$pids $!"
-wait
-pids=
-check_stages sales.extract sales.clean marketing.extract marketing.clean \
-    billing.extract billing.clean billing.mask
+ALL_STAGES="sales.extract sales.clean marketing.extract marketing.clean
+    billing.extract billing.clean billing.mask join.marketing join.billing"
 
-# The two joins run in one pipe: the first's output is the second's left.
-# Into SQLite, the load reads that pipe too, so all three overlap; a pipe
-# ends alike whether the joins succeeded or not, so the load commits only
-# if the joins' side, once both are done and fine, created load.commit
-# before it closed the pipe.  Otherwise it rolls back: the old table stays.
-if [ -z "$KEEP" ] && [ "$SINK" = sqlite ]; then
-	rm -f "$W/load.commit"
-	{
-		st join.marketing join_marketing "$W/sales.clean.ndjson" \
-		    "$W/marketing.clean.ndjson" |
-		    st join.billing join_billing - "$W/billing.mask.ndjson"
-		if check_stages_quiet join.marketing &&
-		    check_stages_quiet join.billing; then
-			: >"$W/load.commit"
-		fi
-	} | st load load - "$W/load.commit"
-	check_stages join.marketing join.billing load
-	publish_reports
-	[ -n "$QUIET" ] || summary
-	exit 0
-fi
+# --keep: stage by stage through files, so each can be looked at and rerun.
 if [ -n "$KEEP" ]; then
+	branch_sales &
+	pids="$pids $!"
+	branch_marketing &
+	pids="$pids $!"
+	branch_billing "$W/billing.mask.ndjson" &
+	pids="$pids $!"
+	wait
+	pids=
+	check_stages sales.extract sales.clean marketing.extract \
+	    marketing.clean billing.extract billing.clean billing.mask
 	st join.marketing join_marketing "$W/sales.clean.ndjson" \
 	    "$W/marketing.clean.ndjson" >"$W/join.marketing.ndjson"
 	st join.billing join_billing "$W/join.marketing.ndjson" \
 	    "$W/billing.mask.ndjson" >"$W/join.billing.ndjson"
-else
-	st join.marketing join_marketing "$W/sales.clean.ndjson" \
-	    "$W/marketing.clean.ndjson" |
-	    st join.billing join_billing - "$W/billing.mask.ndjson" \
-	    >"$W/join.billing.ndjson"
+	check_stages join.marketing join.billing
+	st load load "$W/join.billing.ndjson"
+	check_stages load
+	publish_reports
+	[ -n "$QUIET" ] || summary
+	exit 0
 fi
-check_stages join.marketing join.billing
-st load load "$W/join.billing.ndjson"
-check_stages load
+
+# Otherwise everything overlaps.  Billing streams through a FIFO into the
+# second join, which builds its table while the sources are still being
+# extracted; sales and marketing go to files, and the first join starts
+# when both are there, its output piped into the second join.  Writes the
+# joined records to stdout, and creates $W/joins.ok once every stage up to
+# the joins has finished and succeeded: a pipe ends alike either way.
+joined() {
+	mkfifo "$W/billing.fifo"
+	branch_billing "$W/billing.fifo" &
+	_bp=$!
+	{
+		branch_sales &
+		_sp=$!
+		branch_marketing &
+		wait "$_sp" "$!"
+		if stages_ok sales.extract sales.clean marketing.extract \
+		    marketing.clean; then
+			st join.marketing join_marketing \
+			    "$W/sales.clean.ndjson" "$W/marketing.clean.ndjson"
+		fi
+	} | st join.billing join_billing - "$W/billing.fifo"
+	# A join that stopped early may leave billing blocked on the FIFO.
+	stages_ok join.billing || kill_tree "$_bp"
+	wait "$_bp" || true
+	if stages_ok $ALL_STAGES; then
+		: >"$W/joins.ok"
+	fi
+}
+
+# Into SQLite, the load reads the joins' pipe, so all of it overlaps; it
+# commits only if joins.ok is there when its input ends, else it rolls
+# back and the old table stays.  The other sinks load the joined file.
+if [ "$SINK" = sqlite ]; then
+	( joined | st load load - "$W/joins.ok" ) &
+	pids=$!
+	wait "$pids" || true
+	pids=
+	check_stages $ALL_STAGES load
+else
+	( joined >"$W/join.billing.ndjson" ) &
+	pids=$!
+	wait "$pids" || true
+	pids=
+	check_stages $ALL_STAGES
+	st load load "$W/join.billing.ndjson"
+	check_stages load
+fi
 publish_reports
 [ -n "$QUIET" ] || summary

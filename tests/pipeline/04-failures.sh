@@ -71,7 +71,7 @@ rm fakebin/ndjson-join
 cat >fakebin/ndjson-join <<EOF
 #!/bin/sh
 case "\$*" in
-*--id*) "$TOOLDIR/ndjson-join" "\$@" | head -n 500; exit 1 ;;
+*--id-from*) "$TOOLDIR/ndjson-join" "\$@" | head -n 500; exit 1 ;;
 esac
 exec "$TOOLDIR/ndjson-join" "\$@"
 EOF
@@ -79,7 +79,9 @@ chmod +x fakebin/ndjson-join
 TMPDIR=$T/tmp run 1 sh "$TOP/scripts/etl.sh" --bin "$T/fakebin" --data in \
     --out res
 has "$T/err" '^etl.sh: stage join.billing failed \(exit 1\)$'
-has "$T/err" 'the input may be incomplete'
+# Only the stage that failed is named: the load refusing the cut-short
+# input (sqlite-load --commit-if) is its consequence.
+hasnt "$T/err" 'stage (join.marketing|load)'
 table res/customers.db >after
 same before after
 [ -z "$(ls tmp)" ] || fail "temporary files left: $(ls tmp)"
