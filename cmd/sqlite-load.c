@@ -1,9 +1,15 @@
 /*
  * sqlite-load: load NDJSON records into a SQLite table whose columns come
- * from a BigQuery JSON schema, atomically (one transaction).
+ * from a BigQuery JSON schema, atomically (one transaction, or a new
+ * database file renamed over the old one).
  */
+#include <sys/stat.h>
+
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
+#include <limits.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -62,7 +68,9 @@ static struct {
 	size_t		 ncol;
 	const char	*table;
 	int		 append, ignore_unknown;
-	sqlite3		*db;
+	sqlite3		*db;	/* where the rows go */
+	sqlite3		*old;	/* a file being replaced by a new one */
+	int		 tmpfd;	/* the new file, or -1 */
 	sqlite3_stmt	*ins;
 	struct rejects	*rej;
 	struct jx_doc	 doc;
@@ -289,16 +297,217 @@ put_ident(struct outbuf *ob, const char *s)
 }
 
 static int
-exec(const char *sql)
+exec_on(sqlite3 *db, const char *sql)
 {
 	char *msg = NULL;
 
-	if (sqlite3_exec(L.db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
 		diag_msg("%s: %s", L.table, msg ? msg : "sqlite error");
 		sqlite3_free(msg);
 		return -1;
 	}
 	return 0;
+}
+
+static int
+exec(const char *sql)
+{
+	return exec_on(L.db, sql);
+}
+
+/* ---- replacing a whole file ---- */
+
+/* The new file's name, for the signal handler to remove. */
+static char tmppath[PATH_MAX];
+
+static void
+on_signal(int sig)
+{
+	if (tmppath[0] != '\0')
+		unlink(tmppath);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/*
+ * Does the open database hold anything but the table and what belongs to
+ * it (its indexes and triggers go with it in place too): another table, a
+ * view, their indexes?  Or does it use a write-ahead log?  Then the table
+ * is replaced in place.
+ */
+static int
+holds_more(sqlite3 *db)
+{
+	sqlite3_stmt *st;
+	int more = 1;
+
+	if (sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_schema WHERE "
+	    "tbl_name <> ?", -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, L.table, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			more = sqlite3_column_int(st, 0) != 0;
+		sqlite3_finalize(st);
+	}
+	if (!more && sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &st,
+	    NULL) == SQLITE_OK) {
+		more = sqlite3_step(st) != SQLITE_ROW ||
+		    sqlite3_stricmp((const char *)sqlite3_column_text(st, 0),
+		    "wal") == 0;
+		sqlite3_finalize(st);
+	}
+	return more;
+}
+
+/*
+ * Open the database for a load that replaces the table.  When the file
+ * holds nothing but that table, or does not exist yet, the rows go to a
+ * new file next to it (DB.XXXXXX), renamed over the old one when all is
+ * well: a replace in place must copy every page of the old table to the
+ * rollback journal before reusing it, which costs as much again as the
+ * load.  The old file stays open with its write lock taken (BEGIN
+ * IMMEDIATE), so no other writer slips in; readers keep reading the old
+ * table until they reopen.  Otherwise the load is one transaction in
+ * place.  Returns 0, or -1 after a message.
+ */
+static int
+open_db(const char *dbpath)
+{
+	struct stat st;
+	mode_t mode, mask;
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, exists;
+
+	L.tmpfd = -1;
+	exists = stat(dbpath, &st) == 0;
+	if (L.append || (exists && !S_ISREG(st.st_mode)) ||
+	    (!exists && errno != ENOENT))
+		goto in_place;
+	if (exists) {
+		/* An existing file: lock it, then look inside. */
+		if (sqlite3_open_v2(dbpath, &L.old, flags, NULL) != SQLITE_OK)
+			goto in_place_old;
+		sqlite3_busy_timeout(L.old, 10000);
+		if (exec_on(L.old, "BEGIN IMMEDIATE") != 0)
+			return -1;
+		if (holds_more(L.old))
+			goto in_place_old;
+		mode = st.st_mode & 07777;
+	} else {
+		mask = umask(0);
+		umask(mask);
+		mode = 0666 & ~mask;
+	}
+	if ((size_t)snprintf(tmppath, sizeof(tmppath), "%s.XXXXXX", dbpath) >=
+	    sizeof(tmppath)) {
+		diag_msg("%s: name too long", dbpath);
+		return -1;
+	}
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	signal(SIGHUP, on_signal);
+	if ((L.tmpfd = mkstemp(tmppath)) < 0) {
+		diag_syswarn(tmppath, "cannot create");
+		tmppath[0] = '\0';
+		return -1;
+	}
+	(void)fchmod(L.tmpfd, mode);
+	/* Nothing to roll back in a file nobody sees until the rename. */
+	if (sqlite3_open_v2(tmppath, &L.db, flags, NULL) != SQLITE_OK ||
+	    exec("PRAGMA journal_mode = OFF") != 0 ||
+	    exec("PRAGMA synchronous = OFF") != 0) {
+		diag_msg("%s: %s", tmppath, L.db ? sqlite3_errmsg(L.db) :
+		    "cannot open");
+		return -1;
+	}
+	return exec("BEGIN");
+
+in_place_old:
+	if (L.old != NULL) {
+		L.db = L.old;		/* its write lock may be taken */
+		L.old = NULL;
+		if (sqlite3_get_autocommit(L.db))
+			return exec("BEGIN IMMEDIATE");
+		return 0;
+	}
+in_place:
+	if (sqlite3_open_v2(dbpath, &L.db, flags | SQLITE_OPEN_CREATE,
+	    NULL) != SQLITE_OK) {
+		diag_msg("%s: %s", dbpath, L.db ? sqlite3_errmsg(L.db) :
+		    "cannot open");
+		return -1;
+	}
+	sqlite3_busy_timeout(L.db, 10000);
+	/*
+	 * The rollback journal makes the replace atomic even if we are
+	 * killed: the next opener rolls the half-done load back.
+	 */
+	return exec("BEGIN IMMEDIATE");
+}
+
+/* The directory holding path, for fsync after a rename. */
+static int
+sync_dir(const char *path)
+{
+	char dir[PATH_MAX];
+	const char *slash = strrchr(path, '/');
+	int fd, rc;
+
+	if (slash == NULL)
+		snprintf(dir, sizeof(dir), ".");
+	else if (slash == path)
+		snprintf(dir, sizeof(dir), "/");
+	else
+		snprintf(dir, sizeof(dir), "%.*s", (int)(slash - path), path);
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY)) < 0)
+		return -1;
+	rc = fsync(fd);
+	close(fd);
+	return rc;
+}
+
+/*
+ * Finish: commit (rc 0) or roll back.  A new file is flushed to disk and
+ * renamed over the old one, or removed.  Returns rc, or -1 when the
+ * commit failed.
+ */
+static int
+finish(const char *dbpath, int rc)
+{
+	if (L.ins != NULL)
+		sqlite3_finalize(L.ins);
+	L.ins = NULL;
+	if (L.db != NULL && !sqlite3_get_autocommit(L.db)) {
+		if (rc == 0 && exec("COMMIT") != 0)
+			rc = -1;
+		if (rc != 0)
+			exec("ROLLBACK");
+	}
+	if (L.db != NULL && sqlite3_close(L.db) != SQLITE_OK)
+		rc = -1;
+	L.db = NULL;
+	if (L.tmpfd >= 0) {
+		if (rc == 0 && fsync(L.tmpfd) != 0) {
+			diag_syswarn(tmppath, "fsync");
+			rc = -1;
+		}
+		close(L.tmpfd);
+		if (rc == 0 && rename(tmppath, dbpath) != 0) {
+			diag_syswarn(dbpath, "cannot replace");
+			rc = -1;
+		}
+		if (rc != 0)
+			unlink(tmppath);
+		else
+			(void)sync_dir(dbpath);
+		tmppath[0] = '\0';
+	}
+	if (L.old != NULL) {
+		exec_on(L.old, "ROLLBACK");	/* only the lock: nothing written */
+		sqlite3_close(L.old);
+		L.old = NULL;
+	}
+	if (rc != 0)
+		diag_msg("%s: nothing loaded, the table is unchanged", L.table);
+	return rc;
 }
 
 /* The table's DDL: STRICT, NOT NULL for REQUIRED, CHECKs for the rest. */
@@ -674,7 +883,7 @@ main(int argc, char *argv[])
 	};
 	const char *schema = NULL, *dbpath = NULL, *rejects = NULL;
 	const char *stats = NULL, *commit_if = NULL;
-	int ch, i, rc = 0, began = 0;
+	int ch, i, rc = 0;
 
 	diag_init(argv[0]);
 	opterr = 0;
@@ -719,24 +928,7 @@ main(int argc, char *argv[])
 	/* One thread, and no memory statistics: no mutex per call. */
 	sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-	if (sqlite3_open_v2(dbpath, &L.db, SQLITE_OPEN_READWRITE |
-	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
-		diag_msg("%s: %s", dbpath, L.db ? sqlite3_errmsg(L.db) :
-		    "cannot open");
-		rc = -1;
-		goto out;
-	}
-	sqlite3_busy_timeout(L.db, 10000);
-	/*
-	 * The rollback journal makes the replace atomic even if we are
-	 * killed: the next opener rolls the half-done load back.
-	 */
-	if (exec("BEGIN IMMEDIATE") != 0) {
-		rc = -1;
-		goto out;
-	}
-	began = 1;
-	if (prepare() != 0) {
+	if (open_db(dbpath) != 0 || prepare() != 0) {
 		rc = -1;
 		goto out;
 	}
@@ -760,19 +952,7 @@ main(int argc, char *argv[])
 		rc = -1;
 	L.rej = NULL;
 out:
-	if (L.ins != NULL)
-		sqlite3_finalize(L.ins);
-	if (began) {
-		if (rc == 0 && exec("COMMIT") != 0)
-			rc = -1;
-		if (rc != 0) {
-			exec("ROLLBACK");
-			diag_msg("%s: nothing loaded, the table is unchanged",
-			    L.table);
-		}
-	}
-	if (L.db != NULL && sqlite3_close(L.db) != SQLITE_OK)
-		rc = -1;
+	rc = finish(dbpath, rc);
 	if (L.rej != NULL)
 		rej_close(L.rej);
 	if (stats != NULL && write_stats(stats, dbpath) != 0)

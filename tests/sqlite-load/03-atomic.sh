@@ -59,3 +59,68 @@ has "$T/err" '^sqlite-load: done: No such file or directory: the input may be in
 : >done
 run 0 $SQLITE_LOAD -s s.json -d db -t t --commit-if done two
 [ "$(sqlite3 db 'select group_concat(id) from t')" = "3" ] || fail "commit-if committed"
+# A file holding only the table is replaced by a new file renamed over it
+# (no journal to write): another inode, the same mode, nothing left over.
+mkdir sw
+cd sw
+run 0 $SQLITE_LOAD -s ../s.json -d db -t t ../one
+[ "$(stat -c %a db)" = "$(printf '%o' $((0666 & ~$(umask))))" ] || fail "new file mode"
+chmod 640 db
+ino=$(stat -c %i db)
+run 0 $SQLITE_LOAD -s ../s.json -d db -t t ../two
+[ "$(sqlite3 db 'select group_concat(id) from t')" = "3" ] || fail "swap: rows"
+[ "$(stat -c %i db)" != "$ino" ] || fail "swap: not a new file"
+[ "$(stat -c %a db)" = 640 ] || fail "swap: mode $(stat -c %a db)"
+[ "$(ls)" = db ] || fail "swap: left over: $(ls)"
+# A failing load leaves the old file as it was and no new one.
+ino=$(stat -c %i db)
+run 1 $SQLITE_LOAD -s ../s.json -d db -t t ../bad
+has "$T/err" 'nothing loaded, the table is unchanged'
+[ "$(sqlite3 db 'select group_concat(id) from t')" = "3" ] || fail "swap: not atomic"
+[ "$(stat -c %i db)" = "$ino" ] && [ "$(ls)" = db ] || fail "swap: failed load left $(ls)"
+# A reader in the middle of a transaction keeps seeing the old table; a
+# new reader sees the new one.
+$PY - $SQLITE_LOAD <<'PYEOF' || fail "reader during a swap"
+import sqlite3, subprocess, sys
+r = sqlite3.connect("db", isolation_level=None)
+r.execute("BEGIN")
+assert r.execute("select group_concat(id) from t").fetchone()[0] == "3"
+subprocess.run([sys.argv[1], "-s", "../s.json", "-d", "db", "-t", "t",
+    "../one"], check=True)
+assert r.execute("select group_concat(id) from t").fetchone()[0] == "3"
+r.execute("COMMIT")
+n = sqlite3.connect("db")
+assert n.execute("select group_concat(id) from t").fetchone()[0] == "1,2"
+PYEOF
+# Stopped (SIGTERM) half way: the old table stays, the new file goes.
+mkfifo ff
+$SQLITE_LOAD -s ../s.json -d db -t t ff 2>/dev/null &
+lpid=$!
+$PY -c '
+import sys, time
+for i in range(1000):
+    sys.stdout.write("{\"id\":%d,\"v\":\"x\"}\n" % i)
+sys.stdout.flush()
+time.sleep(30)
+' >ff &
+wpid=$!
+sleep 1
+[ "$(ls | wc -l)" = 3 ] || fail "no new file while loading: $(ls)"
+kill "$lpid"
+kill "$wpid"
+wait || true
+[ "$(sqlite3 db 'select group_concat(id) from t')" = "1,2" ] || fail "TERM not atomic"
+rm ff
+[ "$(ls)" = db ] || fail "TERM left $(ls)"
+# A write-ahead-log database, or one with other tables or views, is
+# replaced in place: the same file.
+sqlite3 db 'PRAGMA journal_mode=WAL' >/dev/null
+ino=$(stat -c %i db)
+run 0 $SQLITE_LOAD -s ../s.json -d db -t t ../two
+[ "$(sqlite3 db 'select group_concat(id) from t')" = "3" ] || fail "wal: rows"
+[ "$(stat -c %i db)" = "$ino" ] || fail "wal: swapped"
+sqlite3 db 'PRAGMA journal_mode=DELETE; CREATE VIEW v AS SELECT id FROM t' >/dev/null
+ino=$(stat -c %i db)
+run 0 $SQLITE_LOAD -s ../s.json -d db -t t ../one
+[ "$(sqlite3 db 'select group_concat(id) from v')" = "1,2" ] || fail "view: rows"
+[ "$(stat -c %i db)" = "$ino" ] || fail "view: swapped"
