@@ -42,12 +42,16 @@ enum { D_ALL, D_FIRST, D_LAST, D_ERROR, D_NONE };
 enum { P_LEFT, P_RIGHT, P_NONNULL };
 
 #define R_JOINED	0x1	/* appeared in a joined output record */
+#define R_BODY		0x2	/* body is computed */
+
+/* Records whose table lookups overlap (see probe). */
+#define BATCH		16
 
 /* A right-side record; a group of equal keys is chained from its head. */
 struct brec {
 	const char	*line;	/* the raw record, NUL-terminated */
 	uint32_t	 len, klen;
-	uint64_t	 body;	/* hash of the non-key members (--dups none) */
+	uint64_t	 body;	/* hash of the non-key members (R_BODY) */
 	long long	 lineno;
 	uint32_t	 next;	/* next record of the group, or NIL */
 	uint32_t	 last;	/* head only: the group's last record */
@@ -112,7 +116,7 @@ static struct {
 
 	struct outbuf	*out, *unm, *kb, *sb, *ib, *tmp;
 	struct rejects	*rej;
-	struct jx_doc	 ldoc, rdoc;
+	struct jx_doc	 ldoc, rdoc, bdoc;
 	struct jx_writer w;
 
 	/* hash mode: the build side */
@@ -121,6 +125,12 @@ static struct {
 	struct slot	*slots;
 	size_t		 nslots, nheads;
 	struct chunk	*arena;
+	struct {			/* records on their way in */
+		uint64_t	 h;
+		const char	*key;	/* in the arena, after index, length */
+		size_t		 klen;
+	}		 bq[BATCH];
+	size_t		 nbq;
 	void		*map;	/* a mapped right file */
 	size_t		 maplen;
 	/* left keys seen, for left_dup_keys: hash -> count */
@@ -782,6 +792,24 @@ body_hash(const struct jx_doc *d)
 	return hash_sip(J.k0, J.k1, p, n);
 }
 
+/*
+ * The body hash of a record, computed the first time a duplicate key asks
+ * for it (most keys have one record, which never needs it).
+ */
+static uint64_t
+body_of(struct brec *r)
+{
+	struct jx_err e;
+
+	if (!(r->flags & R_BODY)) {
+		if (jx_parse(&J.bdoc, r->line, r->len, &e) != 0)
+			diag_fatal(STATUS_FAIL, "internal error: %s", e.msg);
+		r->body = body_hash(&J.bdoc);
+		r->flags |= R_BODY;
+	}
+	return r->body;
+}
+
 /* Add a member of a group: duplicate bookkeeping for every policy. */
 static void
 group_add(struct brec *base, uint32_t hi, uint32_t i)
@@ -799,7 +827,7 @@ group_add(struct brec *base, uint32_t hi, uint32_t i)
 		J.status = STATUS_FAIL;
 		break;
 	case D_NONE:
-		if (!head->ambig && base[i].body != head->body) {
+		if (!head->ambig && body_of(&base[i]) != body_of(head)) {
 			head->ambig = 1;
 			J.ambiguous++;
 		}
@@ -856,6 +884,51 @@ table_grow(void)
 	free(slots);
 }
 
+/* Room for n right records and their slots up front, no regrowing. */
+static void
+reserve(size_t n)
+{
+	size_t slots = 4096;
+
+	if (J.nrecs > 0 || n > SIZE_MAX / 2 / sizeof(*J.slots))
+		return;
+	while (slots < 2 * (n + 1))
+		slots *= 2;
+	free(J.recs);
+	free(J.slots);
+	J.caprecs = n;
+	J.recs = huge_alloc(n * sizeof(*J.recs), 0);
+	J.nslots = slots;
+	J.slots = huge_alloc(slots * sizeof(*J.slots), 1);
+}
+
+/*
+ * Put the batch of right records read so far into the table, in input
+ * order: the first record of a key heads its group.
+ */
+static void
+add_batch(void)
+{
+	size_t i, s;
+	uint32_t idx;
+
+	for (i = 0; i < J.nbq; i++) {
+		if ((J.nheads + 1) * 2 > J.nslots)
+			table_grow();
+		s = slot_of(J.bq[i].h, J.bq[i].key, J.bq[i].klen);
+		memcpy(&idx, J.bq[i].key - 8, 4);
+		if (J.slots[s].key == NULL) {
+			J.slots[s].h = J.bq[i].h;
+			J.slots[s].key = J.bq[i].key;
+			J.recs[idx].head = 1;
+			J.nheads++;
+		} else {
+			group_add(J.recs, SLOT_IDX(s), idx);
+		}
+	}
+	J.nbq = 0;
+}
+
 /*
  * Add one right record.  copy: keep the record bytes in the arena (they
  * are borrowed from the reader); otherwise they stay where they are (a
@@ -867,7 +940,7 @@ add_right(const char *line, size_t len, long long lineno, int copy)
 	struct brec *r;
 	const char *key;
 	char *mem;
-	size_t klen, s;
+	size_t klen;
 	uint64_t h;
 	uint32_t idx, kl;
 
@@ -915,24 +988,19 @@ add_right(const char *line, size_t len, long long lineno, int copy)
 	r->last = (uint32_t)J.nrecs;
 	r->count = 1;
 	h = hash_sip(J.k0, J.k1, key, klen);
-	if (J.dups == D_NONE)
-		r->body = body_hash(&J.rdoc);
 	J.nrecs++;
 	if (!r->canmatch) {
 		J.rempty++;
 		return;
 	}
-	if ((J.nheads + 1) * 2 > J.nslots)
-		table_grow();
-	s = slot_of(h, key, klen);
-	if (J.slots[s].key == NULL) {
-		J.slots[s].h = h;
-		J.slots[s].key = mem + 8;
-		r->head = 1;
-		J.nheads++;
-	} else {
-		group_add(J.recs, SLOT_IDX(s), (uint32_t)J.nrecs - 1);
-	}
+	/* Into the table with the rest of the batch, its slot prefetched. */
+	J.bq[J.nbq].h = h;
+	J.bq[J.nbq].key = mem + 8;
+	J.bq[J.nbq].klen = klen;
+	if (J.nslots)
+		__builtin_prefetch(&J.slots[h & (J.nslots - 1)]);
+	if (++J.nbq == BATCH)
+		add_batch();
 }
 
 static int
@@ -944,6 +1012,7 @@ build(struct lineio *lr)
 
 	while ((rc = lr_next(lr, &line, &len)) == 1)
 		add_right(line, len, lr_lineno(lr), 1);
+	add_batch();
 	return rc;
 }
 
@@ -980,11 +1049,18 @@ build_mapped(const char *path)
 	(void)madvise(m, (size_t)st.st_size, MADV_SEQUENTIAL);
 	J.map = m;
 	J.maplen = (size_t)st.st_size;
+	/* Count the lines first (a fast scan) to size the table once. */
+	for (p = m, e = p + J.maplen; (nl = memchr(p, '\n', (size_t)(e - p)))
+	    != NULL; p = nl + 1)
+		lineno++;
+	reserve((size_t)lineno + 1);
+	lineno = 0;
 	for (p = m, e = p + J.maplen; p < e; p = nl + 1) {
 		if ((nl = memchr(p, '\n', (size_t)(e - p))) == NULL)
 			nl = e;
 		add_right(p, (size_t)(nl - p), ++lineno, 0);
 	}
+	add_batch();
 	(void)madvise(m, (size_t)st.st_size, MADV_RANDOM);
 	return 1;
 }
@@ -1041,7 +1117,6 @@ struct pend {
 
 enum { P_SKIP, P_EMPTY, P_KEY, P_FOUND };
 
-#define BATCH	16
 
 /*
  * Stream the left records through the table.  Lookups are random memory
@@ -1240,6 +1315,7 @@ take_pending(void)
 	r->lineno = S.pline;
 	r->canmatch = (unsigned char)S.pcan;
 	r->body = S.pbody;
+	r->flags = R_BODY;	/* r->line is not a pointer yet */
 	r->next = NIL;
 	r->last = (uint32_t)S.n;
 	r->count = 1;
@@ -1583,6 +1659,7 @@ main(int argc, char *argv[])
 	}
 	jx_init(&J.ldoc);
 	jx_init(&J.rdoc);
+	jx_init(&J.bdoc);
 	if (J.idfield != NULL) {
 		J.idfieldlen = strlen(J.idfield);
 		J.idfromlen = xcalloc(J.nidfrom, sizeof(*J.idfromlen));
@@ -1650,6 +1727,7 @@ out:
 	ob_close(J.tmp);
 	jx_free(&J.ldoc);
 	jx_free(&J.rdoc);
+	jx_free(&J.bdoc);
 	free(J.idfromlen);
 	keys_free(&J.lk);
 	keys_free(&J.rk);

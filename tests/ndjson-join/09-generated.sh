@@ -28,9 +28,10 @@ def mess(r):
             continue
         r[f] = v
     return r
-people = [person() for _ in range(600)]
+# 3,000 people: over 2,048 keys, so the table grows while it is read
+people = [person() for _ in range(3000)]
 left = [dict(p, n=i) for i, p in enumerate(people)]
-left += [dict(random.choice(people), n=600 + i) for i in range(20)]
+left += [dict(random.choice(people), n=3000 + i) for i in range(100)]
 right = []
 for p in people:
     if random.random() < 0.85:
