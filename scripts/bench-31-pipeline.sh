@@ -1,13 +1,17 @@
 # bench-31-pipeline.sh: the whole pipeline (scripts/etl.sh into SQLite) on the
 # generated customers: wall, CPU and peak RSS, next to the Python standard
 # library peer (scripts/bench-peer-pipeline.py).  Sourced by scripts/bench.
-# The MB column is the three exports together.
+# The MB column is the three exports together.  Two runs of etl.sh: into a
+# new database, then again replacing the table (what a rerun does); the
+# memory of the whole process tree is measured in a third run of its own
+# (scripts/bench-rss samples /proc, which costs CPU the timed runs must not
+# share).
 P=$BENCH_DIR/pipe
 mkdir -p "$P"
 cat "$BENCH_DIR/customers.csv" "$BENCH_DIR/customers_subscriptions.json" \
     "$BENCH_DIR/customers_billing.xml" >"$P/inputs"
-# time(1) of the whole command: wall, user+sys CPU, peak RSS of the
-# largest process.
+# pipe_row LABEL CMD...: time(1) of the whole command: wall, user+sys
+# CPU, peak RSS of the largest process.
 pipe_row() {
 	label=$1
 	shift
@@ -21,9 +25,14 @@ pipe_row() {
 	          l, b / 1e6, $1, b / 1e6 / ($1 < 0.001 ? 0.001 : $1),
 	          $4 / 1024, $2 + $3 }' "$P/.time"
 }
-pipe_row "etl.sh whole pipeline -> SQLite" \
-    sh "$TOP/scripts/etl.sh" --bin "$TOOLDIR" --data "$BENCH_DIR" \
+set -- sh "$TOP/scripts/etl.sh" --bin "$TOOLDIR" --data "$BENCH_DIR" \
     --out "$P/out" --quiet
+rm -rf "$P/out"
+pipe_row "etl.sh whole pipeline -> SQLite, new database" "$@"
+pipe_row "etl.sh whole pipeline -> SQLite, replacing the table" "$@"
+if python3 "$TOP/scripts/bench-rss" "$P/.rss" "$@" 2>/dev/null; then
+	bench_note "$(awk '{ printf "etl.sh memory, all its processes (separate run): at most %.0f MB at once (sampled every 20 ms), %.0f MB if every process peaked together", $1 / 1024, $2 / 1024 }' "$P/.rss")"
+fi
 pipe_row "python3 stdlib pipeline -> SQLite" \
     python3 "$TOP/scripts/bench-peer-pipeline.py" "$BENCH_DIR" "$P/peer.db"
 rm -f "$P/inputs"

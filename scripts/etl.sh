@@ -348,10 +348,16 @@ summary() {
 	printf '  %-34s %s (%s)\n' "rows loaded" "$(num "$d/load.stats" records_out)" \
 	    "$where"
 	echo "  wall time per stage (s):"
-	for f in "$d"/*.st; do
+	for s in sales.extract sales.clean marketing.extract marketing.clean \
+	    billing.extract billing.clean billing.mask join.marketing \
+	    join.billing load; do
+		f=$d/$s.st
 		[ -f "$f" ] || continue
-		s=$(basename "$f" .st)
-		awk -v s="$s" '{ printf "    %-32s %.3f\n", s, $3 - $2 }' "$f"
+		# With the run's start: when each stage ran, to see the overlap.
+		awk -v s="$s" -v t0="${T_START:-}" '{
+		    if (t0 == "") printf "    %-32s %.3f\n", s, $3 - $2
+		    else printf "    %-32s %.3f  (%.2f to %.2f)\n", s,
+		        $3 - $2, $2 - t0, $3 - t0 }' "$f"
 	done
 	if [ -n "${T_START:-}" ]; then
 		awk -v a="$T_START" -v b="$(now)" \
@@ -485,9 +491,12 @@ fi
 # Otherwise everything overlaps.  Billing streams through a FIFO into the
 # second join, which builds its table while the sources are still being
 # extracted; sales and marketing go to files, and the first join starts
-# when both are there, its output piped into the second join.  Writes the
-# joined records to stdout, and creates $W/joins.ok once every stage up to
-# the joins has finished and succeeded: a pipe ends alike either way.
+# when both are there.  It writes to a file too, then streamed into the
+# second join: piped straight in, it would stall after 1 MiB until the
+# second join's table is built, and its work would wait for the end.
+# Writes the joined records to stdout, and creates $W/joins.ok once every
+# stage up to the joins has finished and succeeded: a pipe ends alike
+# either way.
 joined() {
 	mkfifo "$W/billing.fifo"
 	branch_billing "$W/billing.fifo" &
@@ -500,7 +509,10 @@ joined() {
 		if stages_ok sales.extract sales.clean marketing.extract \
 		    marketing.clean; then
 			st join.marketing join_marketing \
-			    "$W/sales.clean.ndjson" "$W/marketing.clean.ndjson"
+			    "$W/sales.clean.ndjson" "$W/marketing.clean.ndjson" \
+			    >"$W/join.marketing.ndjson"
+			! stages_ok join.marketing ||
+			    cat "$W/join.marketing.ndjson"
 		fi
 	} | st join.billing join_billing - "$W/billing.fifo"
 	# A join that stopped early may leave billing blocked on the FIFO.
