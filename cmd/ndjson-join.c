@@ -412,24 +412,40 @@ id_of(uint64_t full)
 	return id != 0 ? id : 1;
 }
 
+/* Where the search for id starts. */
+static size_t
+id_home(uint64_t id)
+{
+	return (size_t)((id * 0x9e3779b97f4a7c15ULL) >> 20) & (J.nidslots - 1);
+}
+
 static size_t
 id_slot(uint64_t id)
 {
-	size_t mask = J.nidslots - 1;
-	size_t i = (size_t)((id * 0x9e3779b97f4a7c15ULL) >> 20) & mask;
+	size_t mask = J.nidslots - 1, i = id_home(id);
 
 	while (J.idslots[i].used && id_of(J.idslots[i].full) != id)
 		i = (i + 1) & mask;
 	return i;
 }
 
+/* Room for n identifiers, the slot table at most half full. */
 static void
-id_grow(void)
+id_reserve(size_t n)
 {
 	size_t i, old = J.nidslots;
 	struct idslot *slots = J.idslots;
 
-	J.nidslots = old ? old * 2 : 1024;
+	if (n > SIZE_MAX / 4 / sizeof(*J.idslots))
+		diag_fatal(STATUS_FAIL, "out of memory");
+	if (J.capids < n) {
+		J.capids = n;
+		J.ids = xreallocarray(J.ids, J.capids, sizeof(*J.ids));
+	}
+	if (2 * n <= old)
+		return;
+	for (J.nidslots = old ? old : 1024; J.nidslots < 2 * n;)
+		J.nidslots *= 2;
 	J.idslots = huge_alloc(J.nidslots * sizeof(*J.idslots), 1);
 	for (i = 0; i < old; i++)
 		if (slots[i].used)
@@ -483,9 +499,10 @@ start_record(const struct jx_doc *l, const struct jx_doc *r, const char *lp,
 	size_t i, idlen, s;
 	uint64_t id, full, rech;
 
-	jw_begin(&J.w, J.out);
-	if (J.idfield == NULL)
+	if (J.idfield == NULL) {
+		jw_begin(&J.w, J.out);
 		return 1;
+	}
 	ob_truncate(J.ib, 0);
 	for (i = 0; i < J.nidfrom; i++) {
 		if (i > 0)
@@ -496,11 +513,13 @@ start_record(const struct jx_doc *l, const struct jx_doc *r, const char *lp,
 	p = ob_data(J.ib, &idlen);
 	full = hash_sip(ID_K0, ID_K1, p, idlen);
 	id = id_of(full);
+	if (J.nidslots)		/* a cache miss: let it overlap the hashing */
+		__builtin_prefetch(&J.idslots[id_home(id)]);
 	/* Only compared on a repeated id: a fast checksum will do. */
 	rech = hash_fast(CHK_K0, lp, ln) ^
 	    (rn ? hash_fast(CHK_K1, rp, rn) : 0);
-	if ((J.nids + 1) * 2 > J.nidslots)
-		id_grow();
+	if (J.nids == J.capids)
+		id_reserve(J.capids ? J.capids * 2 : 1024);
 	s = id_slot(id);
 	if (J.idslots[s].used) {
 		old = &J.ids[J.idslots[s].idx];
@@ -522,12 +541,9 @@ start_record(const struct jx_doc *l, const struct jx_doc *r, const char *lp,
 		}
 		return 0;
 	}
-	if (J.nids == J.capids) {
-		J.capids = J.capids ? J.capids * 2 : 1024;
-		J.ids = xreallocarray(J.ids, J.capids, sizeof(*J.ids));
-	}
 	J.ids[J.nids] = (struct idrec){ rech, file, lineno };
 	J.idslots[s] = (struct idslot){ full, (uint32_t)J.nids++, 1 };
+	jw_begin(&J.w, J.out);	/* only now: a skipped record writes nothing */
 	jw_key(&J.w, J.idfield, strlen(J.idfield));
 	jw_int(&J.w, (long long)id);
 	return 1;
@@ -1139,6 +1155,12 @@ probe(struct lineio *lr)
 	for (k = 0; k < BATCH; k++)
 		jx_init(&docs[k]);
 	mask = J.nslots ? J.nslots - 1 : 0;
+	/* About one identifier per right record: sized once, not regrown. */
+	if (J.idfield != NULL) {
+		for (i = 1024; i < J.nrecs; i *= 2)
+			;
+		id_reserve(i);
+	}
 	while (rc == 1) {
 		ob_truncate(bb, 0);
 		ob_truncate(kbb, 0);

@@ -71,6 +71,14 @@ for l in open(sys.argv[1]):
 { cat a; sed -n 1p a; } >d
 run 0 $NDJSON_JOIN --id id --id-from fn,ln --unmatched u --stats st d
 [ "$(wc -l <"$T/out")" -eq 3 ] || fail "dup dropped"
+# ...leaving nothing of itself in the output, in the middle of it too.
+{ cat a; sed -n 1p a; echo '{"fn":"Last","x":6}'; } >d2
+run 0 $NDJSON_JOIN --id id --id-from fn,ln d2
+$PY -c '
+import json, sys
+recs = [json.loads(l) for l in open(sys.argv[1])]
+assert [r["x"] for r in recs] == [1, 2, 3, 6], recs
+' "$T/out" || fail "dropped duplicate left bytes behind"
 has st '"duplicate_records_dropped":1'
 has u '^\{"side":"left","reason":"duplicate record","file":"d","line":4,'
 { cat a; echo '{"fn":"zoe","ln":"Edwards","email":"other@example.com","x":5}'; } >e
@@ -79,3 +87,19 @@ has "$T/err" '^ndjson-join: e:4: duplicate id [0-9]+: same --id-from values as e
 # A hash collision (forced with --id-bits 1) names both records.
 run 1 $NDJSON_JOIN --id id --id-from fn,ln,co,email --id-bits 1 a
 has "$T/err" '^ndjson-join: a:[23]: id [01] collides with a:[12] \(different --id-from values\)$'
+# Thousands of ids, alone and in a join with a one-record right side: the
+# id table regrows and still finds the repeat of the first record.
+$PY -c '
+for i in range(5000):
+    print("{\"fn\":\"P%d\",\"ln\":\"L\"}" % i)
+print("{\"fn\":\"P0\",\"ln\":\"L\"}")' >many
+printf '{"fn":"P1","z":1}\n' >one
+for right in "" one; do
+	run 0 $NDJSON_JOIN ${right:+-k fn} --id id --id-from fn,ln --stats st \
+	    many $right
+	[ "$(grep -c . "$T/out")" -eq 5000 ] || fail "many $right"
+	has st '"duplicate_records_dropped":1'
+	[ "$(cut -d, -f1 "$T/out" | sort -u | wc -l)" -eq 5000 ] ||
+	    fail "many $right: ids not unique"
+done
+has "$T/out" '^\{"id":[0-9]+,"fn":"P1","ln":"L","z":1\}$'

@@ -49,6 +49,14 @@ has "$T/err" '^etl.sh: stage load failed \(exit 1\)$'
 has "$T/err" "^etl.sh: load: sqlite-load: .*field 'sex': missing required field"
 table res/customers.db >after
 same before after
+# A sales record repeated byte for byte is dropped, counted and reported.
+cp in/customers.csv dup.csv
+sed -n 2p "$SEED/customers.csv" >>in/customers.csv
+run 0 $ETL --data in --out res3
+has "$T/out" '^  duplicate sales records dropped +1$'
+has "$T/out" '^  rows loaded +1000 '
+has res3/join.billing.unmatched.ndjson '"reason":"duplicate record"'
+mv dup.csv in/customers.csv
 # The NDJSON sink writes the table as a file, rows as in SQLite.
 run 0 $ETL --data in --out res --sink ndjson --table t
 has "$T/out" '^  rows loaded +1000 '
