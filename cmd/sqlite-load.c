@@ -633,22 +633,32 @@ valid_date(const char *s, size_t n)
 	return 1;
 }
 
-/* Parse an INT64 from JSON number text or a decimal string. */
+/*
+ * Parse an INT64 from JSON number text or a decimal string: an optional
+ * sign and digits only, in range (what strtoll would take whole, by hand:
+ * one per row).
+ */
 static int
 parse_int(const char *s, size_t n, long long *v)
 {
-	char buf[32], *end;
+	unsigned long long x = 0, lim;
+	unsigned d;
+	size_t i = 0;
+	int neg = 0;
 
-	if (n == 0 || n >= sizeof(buf))
+	if (n > 0 && (s[0] == '-' || s[0] == '+'))
+		neg = s[i++] == '-';
+	if (i == n)
 		return 0;
-	memcpy(buf, s, n);
-	buf[n] = '\0';
-	if (!((buf[0] >= '0' && buf[0] <= '9') || buf[0] == '-' ||
-	    buf[0] == '+'))
-		return 0;
-	errno = 0;
-	*v = strtoll(buf, &end, 10);
-	return errno == 0 && *end == '\0';
+	lim = neg ? (unsigned long long)LLONG_MAX + 1 : LLONG_MAX;
+	for (; i < n; i++) {
+		d = (unsigned)((unsigned char)s[i] - '0');
+		if (d > 9 || x > (lim - d) / 10)
+			return 0;
+		x = x * 10 + d;
+	}
+	*v = !neg ? (long long)x : x == lim ? LLONG_MIN : -(long long)x;
+	return 1;
 }
 
 static int

@@ -50,11 +50,16 @@ cat >bad <<'E'
 [1]
 {"i":10,
 {"i":11,"n":"abc"}
+{"i":9223372036854775808}
+{"i":"-9223372036854775809"}
+{"i":"-"}
+{"i":"+"}
 E
 run 1 $SQLITE_LOAD -s s.json -d db -t t bad
 for l in 2:.*i.*missing 3:.*missing 4:.*INT64 5:.*INT64 6:.*INT64 7:.*INT64 \
     8:.*DATE 9:.*DATE 10:.*DATE 11:.*FLOAT64 12:.*BOOL "13: field 'zzz': not in the schema" \
-    14:.*scalar "15: record is not a JSON object" 16: 17:.*NUMERIC; do
+    14:.*scalar "15: record is not a JSON object" 16: 17:.*NUMERIC \
+    18:.*INT64 19:.*INT64 20:.*INT64 21:.*INT64; do
 	has "$T/err" "^sqlite-load: bad:$l"
 done
 hasnt "$T/err" "^sqlite-load: bad:1:"
@@ -66,6 +71,6 @@ run 0 $SQLITE_LOAD -s s.json -d db -t t --ignore-unknown-values unk
 # --rejects: bad rows go there, the rest is loaded, exit 0.
 run 0 $SQLITE_LOAD -s s.json -d db -t t --rejects rej --stats st bad
 [ "$(sqlite3 db 'select count(*) from t')" = 1 ] || fail "rejects load"
-[ "$(wc -l <rej)" -eq 16 ] || fail "rejects: $(cat rej)"
+[ "$(wc -l <rej)" -eq 20 ] || fail "rejects: $(cat rej)"
 has rej '^\{"file":"bad","line":8,"error":"field .d.: not a DATE \(YYYY-MM-DD\)","record":'
-has st '"records_in":17,"records_out":1,"rejected":16'
+has st '"records_in":21,"records_out":1,"rejected":20'
