@@ -30,15 +30,16 @@ fi
 clean_cpu_row() {
 	label=$1 input=$2 cmd=$3
 	bytes=$(wc -c <"$input")
-	if ! /usr/bin/time -f '%U %S %M' -o "$BENCH_DIR/.cputime" \
-	    sh -c "$cmd" <"$input" >/dev/null 2>"$BENCH_DIR/.err"; then
+	bench_warm "$input"
+	if ! bench_time "$BENCH_DIR/.cputime" "$input" \
+	    sh -c "$cmd" >/dev/null 2>"$BENCH_DIR/.err"; then
 		bench_note "$label: failed"
 		return 0
 	fi
 	awk -v l="$label" -v b="$bytes" '
-	    { s = $1 + $2; if (s < 0.001) s = 0.001;
+	    { s = $2 + $3; if (s < 0.001) s = 0.001;
 	      printf "| %s, CPU s | %.1f | %.2f | %.1f | %.1f |\n",
-	          l, b / 1e6, s, b / 1e6 / s, $3 / 1024 }' "$BENCH_DIR/.cputime"
+	          l, b / 1e6, s, b / 1e6 / s, $4 / 1024 }' "$BENCH_DIR/.cputime"
 }
 
 bench_row "ndjson-clean (keys, trim, null)" "$clean_in" \
