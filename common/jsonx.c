@@ -119,8 +119,9 @@ scan_string(const unsigned char **ps, const unsigned char *e, unsigned *flags,
 			    _mm_cmplt_epi8(v, _mm_set1_epi8(0x20))));
 
 			if (m != 0) {
+				/* s is at the byte that ended the run. */
 				s += __builtin_ctz((unsigned)m);
-				break;
+				goto special;
 			}
 			s += 16;
 		}
@@ -137,6 +138,9 @@ scan_string(const unsigned char **ps, const unsigned char *e, unsigned *flags,
 			err->off = *ps - base;
 			return -1;
 		}
+#ifdef __SSE2__
+special:
+#endif
 		switch (strcls[*s]) {
 		case C_QUOTE:
 			*ps = s + 1;
