@@ -404,6 +404,20 @@ write_unmatched(const char *side, const char *reason, const char *file,
 	ob_end_record(J.unm);
 }
 
+/*
+ * A build record, validated when it was read, indexed again (it is kept
+ * as text: an index per record would double the table's memory).
+ */
+static void
+reparse(struct jx_doc *d, const struct brec *r)
+{
+	struct jx_err e;
+
+	if (jx_reparse(d, r->line, r->len) != 0 &&
+	    jx_parse(d, r->line, r->len, &e) != 0)
+		diag_fatal(STATUS_FAIL, "internal error: %s", e.msg);
+}
+
 static uint64_t
 id_of(uint64_t full)
 {
@@ -634,12 +648,10 @@ static void
 emit_right(const struct brec *r)
 {
 	const struct jx_member *m;
-	struct jx_err e;
 	size_t i;
 	int k;
 
-	if (jx_parse(&J.rdoc, r->line, r->len, &e) != 0)
-		diag_fatal(STATUS_FAIL, "internal error: %s", e.msg);
+	reparse(&J.rdoc, r);
 	if (!start_record(NULL, &J.rdoc, r->line, r->len, NULL, 0, J.rname,
 	    r->lineno))
 		return;
@@ -671,13 +683,11 @@ emit_joined(const struct brec *r, const char *lp, size_t ln,
 {
 	const struct jx_member *lm, *rm;
 	const struct jx_val *v;
-	struct jx_err e;
 	struct run rn = { NULL, NULL };
 	const char *s;
 	size_t i, n;
 
-	if (jx_parse(&J.rdoc, r->line, r->len, &e) != 0)
-		diag_fatal(STATUS_FAIL, "internal error: %s", e.msg);
+	reparse(&J.rdoc, r);
 	if (!start_record(&J.ldoc, &J.rdoc, lp, ln, r->line, r->len, J.lname,
 	    lineno))
 		return;
@@ -815,11 +825,9 @@ body_hash(const struct jx_doc *d)
 static uint64_t
 body_of(struct brec *r)
 {
-	struct jx_err e;
 
 	if (!(r->flags & R_BODY)) {
-		if (jx_parse(&J.bdoc, r->line, r->len, &e) != 0)
-			diag_fatal(STATUS_FAIL, "internal error: %s", e.msg);
+		reparse(&J.bdoc, r);
 		r->body = body_hash(&J.bdoc);
 		r->flags |= R_BODY;
 	}

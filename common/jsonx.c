@@ -468,6 +468,110 @@ jx_parse(struct jx_doc *d, const char *p, size_t n, struct jx_err *e)
 	return 0;
 }
 
+/*
+ * Past the closing quote of the (valid) string whose opening quote is at
+ * s; JX_ESCAPED into *flags if it holds a backslash.
+ */
+static const unsigned char *
+skip_string(const unsigned char *s, const unsigned char *e, unsigned *flags)
+{
+	for (s++; s < e; s++) {
+#ifdef __SSE2__
+		while (e - s >= 16) {
+			__m128i v = _mm_loadu_si128((const __m128i *)s);
+			int m = _mm_movemask_epi8(_mm_or_si128(
+			    _mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+			    _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+
+			if (m != 0) {
+				s += __builtin_ctz((unsigned)m);
+				break;
+			}
+			s += 16;
+		}
+		if (s >= e)
+			break;
+#endif
+		if (*s == '"')
+			return s + 1;
+		if (*s == '\\') {
+			*flags |= JX_ESCAPED;
+			s++;		/* the escaped byte; \uXXXX: plain hex */
+		}
+	}
+	return e;
+}
+
+int
+jx_reparse(struct jx_doc *d, const char *p, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)p, *e = s + n;
+	const unsigned char *start, *q;
+	struct jx_member m;
+	unsigned flags;
+
+	init_tables();
+	d->n = 0;
+	d->root.type = JX_NONE;
+	SKIPWS();
+	if (s >= e || *s != '{')
+		return -1;
+	start = s++;
+	SKIPWS();
+	if (s < e && *s == '}') {
+		s++;
+		goto done;
+	}
+	for (;;) {
+		if (s >= e || *s != '"')
+			return -1;
+		flags = 0;
+		q = s;
+		s = skip_string(s, e, &flags);
+		m.key.p = (const char *)q;
+		m.key.n = s - q;
+		m.key.type = JX_STRING;
+		m.key.flags = flags;
+		SKIPWS();
+		if (s >= e || *s != ':')
+			return -1;
+		s++;
+		SKIPWS();
+		if (s >= e || *s == '{' || *s == '[')
+			return -1;
+		flags = 0;
+		q = s;
+		if (*s == '"')
+			s = skip_string(s, e, &flags);
+		else			/* a number or a literal */
+			while (s < e && *s != ',' && *s != '}' && !wsp[*s])
+				s++;
+		m.val.p = (const char *)q;
+		m.val.n = s - q;
+		m.val.type = type_of(*q);
+		m.val.flags = flags;
+		add_member(d, &m);
+		SKIPWS();
+		if (s < e && *s == ',') {
+			s++;
+			SKIPWS();
+			continue;
+		}
+		if (s < e && *s == '}') {
+			s++;
+			break;
+		}
+		return -1;
+	}
+done:
+	d->root.p = (const char *)start;
+	d->root.n = s - start;
+	d->root.type = JX_OBJECT;
+	d->root.flags = 0;
+	SKIPWS();
+	return s == e ? 0 : -1;
+}
+
 int
 jx_key_eq_esc(const struct jx_val *key, const char *name, size_t len)
 {

@@ -67,6 +67,15 @@ int		 jx_parse(struct jx_doc *d, const char *p, size_t n,
 size_t		 jx_scan(const char *p, size_t n, enum jx_type *type,
 		     struct jx_err *e);
 
+/*
+ * Index again a text that jx_parse accepted before (a record kept in
+ * memory): the same members, types and flags, found without validating,
+ * for an object whose members are all scalars.  Returns -1 for any other
+ * shape (a nested value, not an object): then call jx_parse.  Never for
+ * text that was not validated: garbage may then be indexed as members.
+ */
+int		 jx_reparse(struct jx_doc *d, const char *p, size_t n);
+
 /* Skip JSON whitespace; returns the offset of the first other byte. */
 size_t		 jx_skip_ws(const char *p, size_t n);
 

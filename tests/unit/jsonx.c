@@ -39,6 +39,94 @@ slurp(const char *path, size_t *n)
 	return buf;
 }
 
+static int
+same_val(const struct jx_val *a, const struct jx_val *b)
+{
+	return a->p == b->p && a->n == b->n && a->type == b->type &&
+	    a->flags == b->flags;
+}
+
+/*
+ * jx_reparse of a text jx_parse accepts: the same index for an object of
+ * scalars, -1 for anything else.  Returns 1 when it behaved.
+ */
+static int
+reparse_agrees(const char *p, size_t n)
+{
+	static struct jx_doc a, b;
+	struct jx_err e;
+	size_t i;
+	int flat, rc;
+
+	if (jx_parse(&a, p, n, &e) != 0)
+		return 1;
+	flat = a.root.type == JX_OBJECT;
+	for (i = 0; flat && i < a.n; i++)
+		if (a.m[i].val.type == JX_OBJECT || a.m[i].val.type == JX_ARRAY)
+			flat = 0;
+	rc = jx_reparse(&b, p, n);
+	if (!flat)
+		return rc == -1;
+	if (rc != 0 || b.n != a.n || !same_val(&a.root, &b.root))
+		return 0;
+	for (i = 0; i < a.n; i++)
+		if (!same_val(&a.m[i].key, &b.m[i].key) ||
+		    !same_val(&a.m[i].val, &b.m[i].val))
+			return 0;
+	return 1;
+}
+
+/* Random objects of scalars: escapes, UTF-8, white space, every type. */
+static void
+reparse_random(void)
+{
+	static const char *const bits[] = { "a", "\\\"", "\\\\", "\\u00e9",
+	    "\xc3\xa9", "\\n", " ", "0123456789abcdef", "\\/", "" };
+	static const char *const scalars[] = { "null", "true", "false", "0",
+	    "-12.5e+3", "7" };
+	static const char *const ws[] = { "", " ", "\t", "\r\n ", "" };
+	char buf[4096];
+	size_t len;
+	int i, k, j, bad = 0;
+
+	srand(7);
+	for (i = 0; i < 20000; i++) {
+		len = 0;
+#define PUT(str) len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s", (str))
+		PUT(ws[rand() % 5]);
+		PUT("{");
+		for (k = rand() % 6; k > 0; k--) {
+			PUT(ws[rand() % 5]);
+			PUT("\"");
+			for (j = rand() % 4; j > 0; j--)
+				PUT(bits[rand() % 10]);
+			PUT("\"");
+			PUT(ws[rand() % 5]);
+			PUT(":");
+			PUT(ws[rand() % 5]);
+			if (rand() % 2) {
+				PUT("\"");
+				for (j = rand() % 8; j > 0; j--)
+					PUT(bits[rand() % 10]);
+				PUT("\"");
+			} else if (rand() % 10 == 0) {
+				PUT("[1,{\"x\":2}]");
+			} else {
+				PUT(scalars[rand() % 6]);
+			}
+			PUT(ws[rand() % 5]);
+			if (k > 1)
+				PUT(",");
+		}
+		PUT("}");
+		PUT(ws[rand() % 5]);
+#undef PUT
+		if (!reparse_agrees(buf, len))
+			bad++;
+	}
+	CHECK(bad == 0);
+}
+
 /* Every y_ file parses, every n_ file does not. */
 static void
 suite(const char *dir)
@@ -64,6 +152,11 @@ suite(const char *dir)
 		if ((buf = slurp(path, &n)) == NULL)
 			continue;
 		ok = jx_parse(&d, buf, n, &e) == 0;
+		if (!reparse_agrees(buf, n)) {
+			fprintf(stderr, "FAIL: %s: jx_reparse differs\n",
+			    de->d_name);
+			unit_fail++;
+		}
 		if (ok != (de->d_name[0] == 'y')) {
 			fprintf(stderr, "FAIL: %s: %s\n", de->d_name,
 			    ok ? "accepted" : e.msg);
@@ -152,6 +245,19 @@ main(int argc, char *argv[])
 	ob_json_str(ob, "a\"\\\x01\x1f\n\t\x7f\xc3\xa9/", 11);
 	CHECK_STR(ob_data(ob, NULL),
 	    "\"a\\\"\\\\\\u0001\\u001f\\n\\t\x7f\xc3\xa9/\"");
+
+	/* jx_reparse indexes what jx_parse accepted, the same way. */
+#define RA(t) reparse_agrees((t), strlen(t))
+	CHECK(RA("{}"));
+	CHECK(RA(" { \"a\" : 1 , \"b\":\"x\\\"y\" } "));
+	CHECK(RA("{\"a\":[1]}"));
+	CHECK(RA("[1]"));
+	CHECK(RA("\"s\""));
+	CHECK(jx_reparse(&d, "{\"a\":{}}", 8) == -1);
+	CHECK(jx_reparse(&d, "{\"k\\\\\":\"v\\\\\"}", 13) == 0 && d.n == 1 &&
+	    d.m[0].key.n == 5 && d.m[0].val.n == 5 &&
+	    d.m[0].val.flags == JX_ESCAPED);
+	reparse_random();
 
 	/* Deep nesting fails cleanly. */
 	{
