@@ -14,6 +14,7 @@
 enum { C_PLAIN, C_QUOTE, C_BSLASH, C_CTRL, C_HIGH };
 static unsigned char strcls[256];
 static unsigned char wsp[256];
+static unsigned char typetab[256];	/* a value's type by its first byte */
 
 static void
 init_tables(void)
@@ -30,6 +31,14 @@ init_tables(void)
 	strcls['"'] = C_QUOTE;
 	strcls['\\'] = C_BSLASH;
 	wsp[' '] = wsp['\t'] = wsp['\n'] = wsp['\r'] = 1;
+	for (i = 0; i < 0x100; i++)
+		typetab[i] = JX_NUMBER;
+	typetab['{'] = JX_OBJECT;
+	typetab['['] = JX_ARRAY;
+	typetab['"'] = JX_STRING;
+	typetab['t'] = JX_TRUE;
+	typetab['f'] = JX_FALSE;
+	typetab['n'] = JX_NULL;
 	done = 1;
 }
 
@@ -241,27 +250,25 @@ scan_literal(const unsigned char **ps, const unsigned char *e,
 }
 
 static void
+grow_members(struct jx_doc *d)
+{
+	d->cap = d->cap ? d->cap * 2 : 32;
+	d->m = xreallocarray(d->m, d->cap, sizeof(*d->m));
+}
+
+/* Once per member of every record: inline, the rare growth out of line. */
+static inline void
 add_member(struct jx_doc *d, const struct jx_member *m)
 {
-	if (d->n == d->cap) {
-		d->cap = d->cap ? d->cap * 2 : 32;
-		d->m = xreallocarray(d->m, d->cap, sizeof(*d->m));
-	}
+	if (d->n == d->cap)
+		grow_members(d);
 	d->m[d->n++] = *m;
 }
 
-static enum jx_type
+static inline enum jx_type
 type_of(unsigned char c)
 {
-	switch (c) {
-	case '{': return JX_OBJECT;
-	case '[': return JX_ARRAY;
-	case '"': return JX_STRING;
-	case 't': return JX_TRUE;
-	case 'f': return JX_FALSE;
-	case 'n': return JX_NULL;
-	default: return JX_NUMBER;
-	}
+	return (enum jx_type)typetab[c];
 }
 
 #define SKIPWS() while (s < e && wsp[*s]) s++
