@@ -1155,7 +1155,7 @@ probe(struct lineio *lr)
 	struct outbuf *bb = ob_mem(), *kbb = ob_mem();
 	struct pend pd[BATCH], *q;
 	struct brec *head;
-	const char *base, *kbase, *key;
+	const char *base, *kbase, *key, *rp;
 	char *line;
 	size_t len, klen, i, mask;
 	int rc = 1, nb, k;
@@ -1215,6 +1215,17 @@ probe(struct lineio *lr)
 			q->state = P_FOUND;
 			__builtin_prefetch(&J.recs[SLOT_IDX(q->slot)]);
 			__builtin_prefetch(J.slots[q->slot].key + q->klen);
+		}
+		/*
+		 * A record of a mapped file is not next to its key: its first
+		 * two cache lines too, for emit_joined's jx_reparse.
+		 */
+		for (k = 0; J.map != NULL && k < nb; k++) {
+			if (pd[k].state != P_FOUND)
+				continue;
+			rp = J.recs[SLOT_IDX(pd[k].slot)].line;
+			__builtin_prefetch(rp);
+			__builtin_prefetch(rp + 64);
 		}
 		for (k = 0; k < nb; k++) {
 			q = &pd[k];
