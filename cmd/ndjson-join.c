@@ -1155,7 +1155,8 @@ probe(struct lineio *lr)
 	struct outbuf *bb = ob_mem(), *kbb = ob_mem();
 	struct pend pd[BATCH], *q;
 	struct brec *head;
-	const char *base, *kbase, *key, *rp;
+	const char *base, *kbase, *key;
+	const struct brec *r;
 	char *line;
 	size_t len, klen, i, mask;
 	int rc = 1, nb, k;
@@ -1217,15 +1218,15 @@ probe(struct lineio *lr)
 			__builtin_prefetch(J.slots[q->slot].key + q->klen);
 		}
 		/*
-		 * A record of a mapped file is not next to its key: its first
-		 * two cache lines too, for emit_joined's jx_reparse.
+		 * The matched records themselves (a mapped one is not next to
+		 * its key), up to four cache lines, for emit_joined.
 		 */
-		for (k = 0; J.map != NULL && k < nb; k++) {
+		for (k = 0; k < nb; k++) {
 			if (pd[k].state != P_FOUND)
 				continue;
-			rp = J.recs[SLOT_IDX(pd[k].slot)].line;
-			__builtin_prefetch(rp);
-			__builtin_prefetch(rp + 64);
+			r = &J.recs[SLOT_IDX(pd[k].slot)];
+			for (i = 0; i < r->len && i < 256; i += 64)
+				__builtin_prefetch(r->line + i);
 		}
 		for (k = 0; k < nb; k++) {
 			q = &pd[k];
