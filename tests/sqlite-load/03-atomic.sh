@@ -1,6 +1,30 @@
 # sqlite-load: replace is atomic, --append appends, the file is created
 . "$TOP/tests/lib.sh"
 cd "$T"
+# interrupted SCHEMA SIGNAL CHECK...: load db table t from a FIFO that
+# gets 1,000 rows and stays open, run CHECK while the load is under way,
+# then send the load SIGNAL.
+interrupted() {
+	_schema=$1 _sig=$2
+	shift 2
+	mkfifo ff
+	$SQLITE_LOAD -s "$_schema" -d db -t t ff 2>/dev/null &
+	_lpid=$!
+	$PY -c '
+import sys, time
+for i in range(1000):
+    sys.stdout.write("{\"id\":%d,\"v\":\"x\"}\n" % i)
+sys.stdout.flush()
+time.sleep(30)
+' >ff &
+	_wpid=$!
+	sleep 1
+	"$@"
+	kill -s "$_sig" "$_lpid"
+	kill "$_wpid"
+	wait || true
+	rm -f ff
+}
 printf '[{"name":"id","type":"INT64","mode":"REQUIRED"},{"name":"v","type":"STRING"}]\n' >s.json
 printf '{"id":1,"v":"a"}\n{"id":2,"v":"b"}\n' >one
 printf '{"id":3,"v":"c"}\n' >two
@@ -36,21 +60,7 @@ run 0 $SQLITE_LOAD -s s2.json -d db -t t three
 # A killed load is rolled back by the journal: kill -9 in the middle of a
 # load (rows inserted, transaction open) and the old rows are still there.
 run 0 $SQLITE_LOAD -s s.json -d db -t t one
-mkfifo ff
-$SQLITE_LOAD -s s.json -d db -t t ff 2>/dev/null &
-lpid=$!
-$PY -c '
-import sys, time
-for i in range(1000):
-    sys.stdout.write("{\"id\":%d,\"v\":\"x\"}\n" % i)
-sys.stdout.flush()
-time.sleep(30)
-' >ff &
-wpid=$!
-sleep 1
-kill -9 "$lpid"
-kill "$wpid"
-wait || true
+interrupted s.json KILL true
 [ "$(sqlite3 db 'select group_concat(id) from t')" = "1,2" ] || fail "kill -9 not atomic"
 # --commit-if: a pipe whose writer did not say it finished is rolled back.
 run 1 $SQLITE_LOAD -s s.json -d db -t t --commit-if done two
@@ -93,24 +103,11 @@ n = sqlite3.connect("db")
 assert n.execute("select group_concat(id) from t").fetchone()[0] == "1,2"
 PYEOF
 # Stopped (SIGTERM) half way: the old table stays, the new file goes.
-mkfifo ff
-$SQLITE_LOAD -s ../s.json -d db -t t ff 2>/dev/null &
-lpid=$!
-$PY -c '
-import sys, time
-for i in range(1000):
-    sys.stdout.write("{\"id\":%d,\"v\":\"x\"}\n" % i)
-sys.stdout.flush()
-time.sleep(30)
-' >ff &
-wpid=$!
-sleep 1
-[ "$(ls | wc -l)" = 3 ] || fail "no new file while loading: $(ls)"
-kill "$lpid"
-kill "$wpid"
-wait || true
+loading() {
+	[ "$(ls | wc -l)" = 3 ] || fail "no new file while loading: $(ls)"
+}
+interrupted ../s.json TERM loading
 [ "$(sqlite3 db 'select group_concat(id) from t')" = "1,2" ] || fail "TERM not atomic"
-rm ff
 [ "$(ls)" = db ] || fail "TERM left $(ls)"
 # A write-ahead-log database, or one with other tables or views, is
 # replaced in place: the same file.
