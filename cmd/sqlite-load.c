@@ -363,8 +363,8 @@ holds_more(sqlite3 *db)
  * holds nothing but that table, or does not exist yet, the rows go to a
  * new file next to it (DB.XXXXXX), renamed over the old one when all is
  * well: a replace in place must copy every page of the old table to the
- * rollback journal before reusing it, which costs as much again as the
- * load.  The old file stays open with its write lock taken (BEGIN
+ * rollback journal before reusing it, which costs about half as much
+ * again as the load.  The old file stays open with its write lock taken (BEGIN
  * IMMEDIATE), so no other writer slips in; readers keep reading the old
  * table until they reopen.  Otherwise the load is one transaction in
  * place.  Returns 0, or -1 after a message.
@@ -501,7 +501,8 @@ finish(const char *dbpath, int rc)
 		tmppath[0] = '\0';
 	}
 	if (L.old != NULL) {
-		exec_on(L.old, "ROLLBACK");	/* only the lock: nothing written */
+		if (!sqlite3_get_autocommit(L.old))	/* only the lock */
+			exec_on(L.old, "ROLLBACK");
 		sqlite3_close(L.old);
 		L.old = NULL;
 	}

@@ -121,3 +121,14 @@ ino=$(stat -c %i db)
 run 0 $SQLITE_LOAD -s ../s.json -d db -t t ../one
 [ "$(sqlite3 db 'select group_concat(id) from v')" = "1,2" ] || fail "view: rows"
 [ "$(stat -c %i db)" = "$ino" ] || fail "view: swapped"
+# A file that is not a database is an error and stays as it was.
+mkdir ../nodb
+cd ../nodb
+echo 'not a database, not at all, no SQLite header here at any offset' >db
+cp db db.orig
+run 1 $SQLITE_LOAD -s ../s.json -d db -t t ../one
+has "$T/err" 'file is not a database'
+hasnt "$T/err" 'rollback'
+same db db.orig
+[ "$(ls)" = "db
+db.orig" ] || fail "not a database: left $(ls)"
