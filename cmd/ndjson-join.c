@@ -825,7 +825,6 @@ body_hash(const struct jx_doc *d)
 static uint64_t
 body_of(struct brec *r)
 {
-
 	if (!(r->flags & R_BODY)) {
 		reparse(&J.bdoc, r);
 		r->body = body_hash(&J.bdoc);
@@ -1141,7 +1140,6 @@ struct pend {
 
 enum { P_SKIP, P_EMPTY, P_KEY, P_FOUND };
 
-
 /*
  * Stream the left records through the table.  Lookups are random memory
  * accesses, so records go in batches: parse and hash a batch, prefetch
@@ -1215,7 +1213,6 @@ probe(struct lineio *lr)
 				continue;
 			q->state = P_FOUND;
 			__builtin_prefetch(&J.recs[SLOT_IDX(q->slot)]);
-			__builtin_prefetch(J.slots[q->slot].key + q->klen);
 		}
 		/*
 		 * The matched records themselves (a mapped one is not next to

@@ -79,3 +79,23 @@ has "$T/err" 'duplicate key'
 printf '{"k":null,"v":1}\n{"v":2}\n' >r2
 run 0 $NDJSON_JOIN -k k --dups error --stats st l r2
 has st '"right_dup_keys":0,'
+# Build records with nested values (indexed again by the validating parser,
+# not the flat one): joined verbatim, both from a file and from a pipe, and
+# duplicates told apart by their nested members.
+cat >nl <<'E'
+{"k":"a","x":1}
+{"k":"b","x":2}
+E
+cat >nr <<'E'
+{"k":"a","o":{"p":[1,{"q":"\u00e9"}]},"s":"x"}
+{"k":"b","o":{"p":1}}
+{"k":"b","o":{"p":2}}
+E
+cat >want <<'E'
+{"k":"a","x":1,"o":{"p":[1,{"q":"\u00e9"}]},"s":"x"}
+{"k":"b","x":2}
+E
+run 0 $NDJSON_JOIN -k k --dups none nl nr
+same "$T/out" want
+run 0 sh -c "$NDJSON_JOIN -k k --dups none nl - <nr"
+same "$T/out" want
