@@ -103,6 +103,41 @@ hexval(unsigned char c)
 }
 
 /*
+ * The hot loop of both string scanners, sixteen bytes at a time: past the
+ * run of bytes that cannot end or change a string, to the first quote or
+ * backslash and, when strict, control character or non-ASCII byte (below
+ * 0x20 as a signed char).  Returns with *hit set when it stopped on such a
+ * byte; otherwise fewer than sixteen bytes remain, for a byte loop.
+ */
+static inline const unsigned char *
+string_run(const unsigned char *s, const unsigned char *e, int strict,
+    int *hit)
+{
+#ifdef __SSE2__
+	while (e - s >= 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)s);
+		__m128i x = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
+		int m;
+
+		if (strict)
+			x = _mm_or_si128(x, _mm_cmplt_epi8(v,
+			    _mm_set1_epi8(0x20)));
+		if ((m = _mm_movemask_epi8(x)) != 0) {
+			*hit = 1;
+			return s + __builtin_ctz((unsigned)m);
+		}
+		s += 16;
+	}
+#else
+	(void)e;
+	(void)strict;
+#endif
+	*hit = 0;
+	return s;
+}
+
+/*
  * Scan the string whose opening quote is at *ps; on success leave *ps just
  * past the closing quote and return 0.
  */
@@ -112,29 +147,12 @@ scan_string(const unsigned char **ps, const unsigned char *e, unsigned *flags,
 {
 	const unsigned char *s = *ps + 1;
 	size_t k;
+	int hit;
 
 	for (;;) {
-#ifdef __SSE2__
-		/*
-		 * The hot loop, sixteen bytes at a time: a quote, a backslash,
-		 * a control character or a non-ASCII byte (below 0x20 as a
-		 * signed char) ends the run of plain ASCII.
-		 */
-		while (e - s >= 16) {
-			__m128i v = _mm_loadu_si128((const __m128i *)s);
-			int m = _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(
-			    _mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
-			    _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))),
-			    _mm_cmplt_epi8(v, _mm_set1_epi8(0x20))));
-
-			if (m != 0) {
-				/* s is at the byte that ended the run. */
-				s += __builtin_ctz((unsigned)m);
-				goto special;
-			}
-			s += 16;
-		}
-#endif
+		s = string_run(s, e, 1, &hit);
+		if (hit)
+			goto special;	/* s is at the byte that ended the run */
 		/* Plain ASCII, eight at a time when possible. */
 		while (e - s >= 8 && !(strcls[s[0]] | strcls[s[1]] |
 		    strcls[s[2]] | strcls[s[3]] | strcls[s[4]] | strcls[s[5]] |
@@ -147,9 +165,7 @@ scan_string(const unsigned char **ps, const unsigned char *e, unsigned *flags,
 			err->off = *ps - base;
 			return -1;
 		}
-#ifdef __SSE2__
 special:
-#endif
 		switch (strcls[*s]) {
 		case C_QUOTE:
 			*ps = s + 1;
@@ -482,23 +498,11 @@ jx_parse(struct jx_doc *d, const char *p, size_t n, struct jx_err *e)
 static const unsigned char *
 skip_string(const unsigned char *s, const unsigned char *e, unsigned *flags)
 {
-	for (s++; s < e; s++) {
-#ifdef __SSE2__
-		while (e - s >= 16) {
-			__m128i v = _mm_loadu_si128((const __m128i *)s);
-			int m = _mm_movemask_epi8(_mm_or_si128(
-			    _mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
-			    _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+	int hit;
 
-			if (m != 0) {
-				s += __builtin_ctz((unsigned)m);
-				break;
-			}
-			s += 16;
-		}
-		if (s >= e)
+	for (s++; s < e; s++) {
+		if ((s = string_run(s, e, 0, &hit)) >= e)
 			break;
-#endif
 		if (*s == '"')
 			return s + 1;
 		if (*s == '\\') {
