@@ -67,6 +67,7 @@ static struct {
 	struct column	*col;
 	size_t		 ncol;
 	const char	*table;
+	const char	*dbpath;	/* for messages */
 	int		 append, ignore_unknown;
 	sqlite3		*db;	/* where the rows go */
 	sqlite3		*old;	/* a file being replaced by a new one */
@@ -302,7 +303,8 @@ exec_on(sqlite3 *db, const char *sql)
 	char *msg = NULL;
 
 	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		diag_msg("%s: %s", L.table, msg ? msg : "sqlite error");
+		diag_msg("%s: table %s: %s", L.dbpath, L.table,
+		    msg ? msg : "sqlite error");
 		sqlite3_free(msg);
 		return -1;
 	}
@@ -507,7 +509,8 @@ finish(const char *dbpath, int rc)
 		L.old = NULL;
 	}
 	if (rc != 0)
-		diag_msg("%s: nothing loaded, the table is unchanged", L.table);
+		diag_msg("%s: table %s: nothing loaded, the table is unchanged",
+		    L.dbpath, L.table);
 	return rc;
 }
 
@@ -571,8 +574,8 @@ check_columns(void)
 	}
 	sqlite3_finalize(st);
 	if (rc != 0 || i != L.ncol) {
-		diag_msg("%s: existing table's columns differ from the schema",
-		    L.table);
+		diag_msg("%s: table %s: its columns differ from the schema",
+		    L.dbpath, L.table);
 		return -1;
 	}
 	return 0;
@@ -603,7 +606,8 @@ prepare(void)
 	ob_puts(L.sql, ")");
 	if (sqlite3_prepare_v2(L.db, ob_data(L.sql, NULL), -1, &L.ins,
 	    NULL) != SQLITE_OK) {
-		diag_msg("%s: %s", L.table, sqlite3_errmsg(L.db));
+		diag_msg("%s: table %s: %s", L.dbpath, L.table,
+		    sqlite3_errmsg(L.db));
 		return -1;
 	}
 	return 0;
@@ -902,7 +906,7 @@ main(int argc, char *argv[])
 	    NULL)) != -1) {
 		switch (ch) {
 		case 'a': L.append = 1; break;
-		case 'd': dbpath = optarg; break;
+		case 'd': dbpath = L.dbpath = optarg; break;
 		case 'h': usage(STATUS_OK);
 		case 's': schema = optarg; break;
 		case 't': L.table = optarg; break;

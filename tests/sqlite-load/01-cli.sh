@@ -36,7 +36,7 @@ run 0 sh -c "$SQLITE_LOAD -s s.json -d d -t t in - in <in"
 # A missing file fails the whole load: the table is unchanged.
 run 1 $SQLITE_LOAD -s s.json -d d -t t in nosuch
 has "$T/err" "^sqlite-load: nosuch: "
-has "$T/err" "^sqlite-load: t: nothing loaded, the table is unchanged$"
+has "$T/err" "^sqlite-load: d: table t: nothing loaded, the table is unchanged$"
 [ "$(sqlite3 d 'select count(*) from t')" = 6 ] || fail "not atomic"
 # Stats, and a full disk for them.
 run 0 $SQLITE_LOAD -s s.json -d d -t t --stats st in

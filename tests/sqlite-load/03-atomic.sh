@@ -50,7 +50,7 @@ run 1 $SQLITE_LOAD -s s.json -d db -t t -a bad
 # A different schema cannot be appended to.
 printf '[{"name":"id","type":"INT64"},{"name":"w","type":"STRING"}]\n' >s2.json
 run 1 $SQLITE_LOAD -s s2.json -d db -t t -a two
-has "$T/err" "columns differ"
+has "$T/err" "^sqlite-load: db: table t: its columns differ from the schema$"
 # ...but can replace the table.
 printf '{"id":5,"w":"x"}\n' >three
 run 0 $SQLITE_LOAD -s s2.json -d db -t t three
@@ -132,3 +132,30 @@ hasnt "$T/err" 'rollback'
 same db db.orig
 [ "$(ls)" = "db
 db.orig" ] || fail "not a database: left $(ls)"
+# The old file swapped for a directory while the new one is written: the
+# rename fails, the new file goes, the error names the database.
+mkdir ../gone
+cd ../gone
+run 0 $SQLITE_LOAD -s ../s.json -d db -t t ../one
+mkfifo ff
+$SQLITE_LOAD -s ../s.json -d db -t t ff 2>err &
+lpid=$!
+exec 3>ff
+cat ../two >&3
+i=0
+while [ "$(ls | wc -l)" -lt 4 ] && [ $i -lt 100 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+[ "$(ls | wc -l)" = 4 ] || fail "rename: no new file: $(ls)"
+rm db
+mkdir db
+exec 3>&-
+st=0
+wait $lpid || st=$?
+[ $st = 1 ] || fail "rename: exit $st"
+has err '^sqlite-load: db: cannot replace: Is a directory$'
+has err '^sqlite-load: db: table t: nothing loaded, the table is unchanged$'
+[ "$(ls)" = "db
+err
+ff" ] || fail "rename: left $(ls)"
