@@ -361,15 +361,53 @@ holds_more(sqlite3 *db)
 }
 
 /*
+ * Open the file at dbpath into *db and take its write lock (BEGIN
+ * IMMEDIATE, waiting up to 10 s for another writer).  A load that
+ * replaces the file may rename a new one over the path while we wait:
+ * then the lock is on a file nobody opens any more (SQLite would refuse to
+ * write to it), so open the path again.  Returns 0, or -1 after a message.
+ */
+static int
+open_locked(const char *dbpath, int flags, sqlite3 **db)
+{
+	int moved, tries;
+
+	for (tries = 0;; tries++) {
+		if (sqlite3_open_v2(dbpath, db, flags, NULL) != SQLITE_OK) {
+			diag_msg("%s: %s", dbpath, *db ? sqlite3_errmsg(*db) :
+			    "cannot open");
+			return -1;
+		}
+		sqlite3_busy_timeout(*db, 10000);
+		if (exec_on(*db, "BEGIN IMMEDIATE") != 0)
+			return -1;
+		moved = 0;
+		if (sqlite3_file_control(*db, "main", SQLITE_FCNTL_HAS_MOVED,
+		    &moved) != SQLITE_OK || !moved)
+			return 0;
+		exec_on(*db, "ROLLBACK");
+		sqlite3_close(*db);
+		*db = NULL;
+		if (tries == 100) {
+			diag_msg("%s: replaced by other loads 100 times while "
+			    "waiting for it", dbpath);
+			return -1;
+		}
+	}
+}
+
+/*
  * Open the database for a load that replaces the table.  When the file
  * holds nothing but that table, or does not exist yet, the rows go to a
  * new file next to it (DB.XXXXXX), renamed over the old one when all is
  * well: a replace in place must copy every page of the old table to the
  * rollback journal before reusing it, which costs about half as much
- * again as the load.  The old file stays open with its write lock taken (BEGIN
- * IMMEDIATE), so no other writer slips in; readers keep reading the old
- * table until they reopen.  Otherwise the load is one transaction in
- * place.  Returns 0, or -1 after a message.
+ * again as the load.  The old file stays open with its write lock taken
+ * (BEGIN IMMEDIATE), so no other writer slips in; readers keep reading
+ * the old table until they reopen.  Otherwise the load is one transaction
+ * in place, whose rollback journal makes it atomic even if we are killed:
+ * the next opener rolls the half-done load back.  Returns 0, or -1 after
+ * a message.
  */
 static int
 open_db(const char *dbpath)
@@ -382,21 +420,22 @@ open_db(const char *dbpath)
 	exists = stat(dbpath, &st) == 0;
 	if (L.append || (exists && !S_ISREG(st.st_mode)) ||
 	    (!exists && errno != ENOENT))
-		goto in_place;
+		return open_locked(dbpath, flags | SQLITE_OPEN_CREATE, &L.db);
+	mask = umask(0);
+	umask(mask);
+	mode = 0666 & ~mask;
 	if (exists) {
 		/* An existing file: lock it, then look inside. */
-		if (sqlite3_open_v2(dbpath, &L.old, flags, NULL) != SQLITE_OK)
-			goto in_place_old;
-		sqlite3_busy_timeout(L.old, 10000);
-		if (exec_on(L.old, "BEGIN IMMEDIATE") != 0)
+		if (open_locked(dbpath, flags, &L.old) != 0)
 			return -1;
-		if (holds_more(L.old))
-			goto in_place_old;
-		mode = st.st_mode & 07777;
-	} else {
-		mask = umask(0);
-		umask(mask);
-		mode = 0666 & ~mask;
+		if (holds_more(L.old)) {
+			L.db = L.old;
+			L.old = NULL;
+			return 0;
+		}
+		/* Locked and not moved: the path names the file we hold. */
+		if (stat(dbpath, &st) == 0)
+			mode = st.st_mode & 07777;
 	}
 	if ((size_t)snprintf(tmppath, sizeof(tmppath), "%s.XXXXXX", dbpath) >=
 	    sizeof(tmppath)) {
@@ -421,28 +460,6 @@ open_db(const char *dbpath)
 		return -1;
 	}
 	return exec("BEGIN");
-
-in_place_old:
-	if (L.old != NULL) {
-		L.db = L.old;		/* its write lock may be taken */
-		L.old = NULL;
-		if (sqlite3_get_autocommit(L.db))
-			return exec("BEGIN IMMEDIATE");
-		return 0;
-	}
-in_place:
-	if (sqlite3_open_v2(dbpath, &L.db, flags | SQLITE_OPEN_CREATE,
-	    NULL) != SQLITE_OK) {
-		diag_msg("%s: %s", dbpath, L.db ? sqlite3_errmsg(L.db) :
-		    "cannot open");
-		return -1;
-	}
-	sqlite3_busy_timeout(L.db, 10000);
-	/*
-	 * The rollback journal makes the replace atomic even if we are
-	 * killed: the next opener rolls the half-done load back.
-	 */
-	return exec("BEGIN IMMEDIATE");
 }
 
 /* The directory holding path, for fsync after a rename. */

@@ -159,3 +159,24 @@ has err '^sqlite-load: db: table t: nothing loaded, the table is unchanged$'
 [ "$(ls)" = "db
 err
 ff" ] || fail "rename: left $(ls)"
+# Two loads at once: one replaces t by renaming a new file over db while
+# the other waits to append table u; the waiting one finds db replaced,
+# opens it again and appends there (not into the file renamed away).
+mkdir ../two-loads
+cd ../two-loads
+run 0 $SQLITE_LOAD -s ../s.json -d db -t t ../one
+mkfifo ff
+$SQLITE_LOAD -s ../s.json -d db -t t ff 2>a.err &
+apid=$!
+exec 3>ff
+sleep 0.5
+$SQLITE_LOAD -s ../s.json -d db -t u -a ../two 2>b.err 3>&- &
+bpid=$!
+sleep 1
+kill -0 $bpid 2>/dev/null || fail "the second load did not wait for the lock"
+cat ../two >&3
+exec 3>&-
+wait $apid || fail "replacing load: $(cat a.err)"
+wait $bpid || fail "appending load: $(cat b.err)"
+[ "$(sqlite3 db 'select group_concat(id) from t')" = "3" ] || fail "two loads: t"
+[ "$(sqlite3 db 'select group_concat(id) from u')" = "3" ] || fail "two loads: u"
