@@ -130,27 +130,6 @@ obj_int(const char *p, size_t n, const char *key)
 	return -1;
 }
 
-/* Walk the elements of an array value. */
-static int
-arr_next(const struct jx_val *a, size_t *pos, struct jx_val *v)
-{
-	struct jx_err e;
-	size_t i = *pos ? *pos : 1;
-
-	i += jx_skip_ws(a->p + i, a->n - i);
-	if (a->p[i] == ',') {
-		i++;
-		i += jx_skip_ws(a->p + i, a->n - i);
-	}
-	if (a->p[i] == ']')
-		return 0;
-	v->p = a->p + i;
-	v->n = jx_scan(v->p, a->n - i, &v->type, &e);
-	v->flags = 0;
-	*pos = i + v->n;
-	return v->n > 0;
-}
-
 void
 bq_error_reason(const char *body, size_t n, char *reason, size_t rn,
     char *msg, size_t mn)
@@ -163,7 +142,7 @@ bq_error_reason(const char *body, size_t n, char *reason, size_t rn,
 		return;
 	obj_str(err.p, err.n, "message", msg, mn);
 	if (obj_get(err.p, err.n, "errors", &errs) && errs.type == JX_ARRAY &&
-	    arr_next(&errs, &pos, &first) && first.type == JX_OBJECT)
+	    jx_arr_next(&errs, &pos, &first) && first.type == JX_OBJECT)
 		obj_str(first.p, first.n, "reason", reason, rn);
 }
 
@@ -960,7 +939,7 @@ finish(struct bq *b, struct outbuf *out)
 	    errs.type == JX_ARRAY) {
 		snprintf(what, sizeof(what), "%s", failed ? "error: " :
 		    "warning: skipped: ");
-		while (arr_next(&errs, &pos, &e))
+		while (jx_arr_next(&errs, &pos, &e))
 			if (e.type == JX_OBJECT && !(failed && e.n == er.n &&
 			    memcmp(e.p, er.p, e.n) == 0))
 				print_error(what, &e);

@@ -70,32 +70,6 @@ struct bqs_checker {
 	char		 path[512];
 };
 
-/*
- * Iterate the elements of a validated array a: *pos starts at 0; fills
- * *v and returns 1 per element, 0 at the end.
- */
-static int
-arr_next(const struct jx_val *a, size_t *pos, struct jx_val *v)
-{
-	struct jx_err e;
-	size_t i = *pos;
-
-	if (i == 0)
-		i = 1;	/* past '[' */
-	i += jx_skip_ws(a->p + i, a->n - i);
-	if (a->p[i] == ',') {
-		i++;
-		i += jx_skip_ws(a->p + i, a->n - i);
-	}
-	if (a->p[i] == ']')
-		return 0;
-	v->p = a->p + i;
-	v->n = jx_scan(v->p, a->n - i, &v->type, &e);
-	v->flags = memchr(v->p, '\\', v->n) ? JX_ESCAPED : 0;
-	*pos = i + v->n;
-	return v->n > 0;
-}
-
 static void
 free_fields(struct field *f, size_t n)
 {
@@ -200,7 +174,7 @@ parse_fields(const struct jx_val *arr, struct field **out, size_t *nout,
 	struct jx_val v;
 	size_t pos = 0, n = 0, i, j;
 
-	while (arr_next(arr, &pos, &v)) {
+	while (jx_arr_next(arr, &pos, &v)) {
 		f = xreallocarray(f, n + 1, sizeof(*f));
 		memset(&f[n], 0, sizeof(*f));
 		if (parse_field(&v, &f[n++], name, depth) != 0)
@@ -739,7 +713,7 @@ check_value(struct bqs_checker *c, const struct field *f,
 	if (v->type != JX_ARRAY)
 		return fail(c, err, errsz, "a REPEATED field needs an array, "
 		    "got %s", kind(v->type));
-	while (arr_next(v, &pos, &e)) {
+	while (jx_arr_next(v, &pos, &e)) {
 		if (e.type == JX_NULL)
 			return fail(c, err, errsz, "null inside a REPEATED "
 			    "array");

@@ -67,6 +67,26 @@ jx_skip_ws(const char *p, size_t n)
 	return i;
 }
 
+int
+jx_arr_next(const struct jx_val *a, size_t *pos, struct jx_val *v)
+{
+	struct jx_err e;
+	size_t i = *pos ? *pos : 1;	/* past '[' */
+
+	i += jx_skip_ws(a->p + i, a->n - i);
+	if (a->p[i] == ',') {
+		i++;
+		i += jx_skip_ws(a->p + i, a->n - i);
+	}
+	if (a->p[i] == ']')
+		return 0;
+	v->p = a->p + i;
+	v->n = jx_scan(v->p, a->n - i, &v->type, &e);
+	v->flags = memchr(v->p, '\\', v->n) ? JX_ESCAPED : 0;
+	*pos = i + v->n;
+	return v->n > 0;
+}
+
 size_t
 jx_utf8_check(const char *p, size_t n)
 {

@@ -79,6 +79,14 @@ int		 jx_reparse(struct jx_doc *d, const char *p, size_t n);
 /* Skip JSON whitespace; returns the offset of the first other byte. */
 size_t		 jx_skip_ws(const char *p, size_t n);
 
+/*
+ * Walk the elements of a validated array value a: *pos starts at 0; each
+ * call fills *v (type, and JX_ESCAPED when it holds a backslash) and
+ * returns 1, then 0 at the end.
+ */
+int		 jx_arr_next(const struct jx_val *a, size_t *pos,
+		     struct jx_val *v);
+
 /* The last member named name (decoded comparison), or NULL. */
 const struct jx_member *jx_get(const struct jx_doc *d, const char *name,
 		     size_t len);

@@ -259,6 +259,28 @@ main(int argc, char *argv[])
 	    d.m[0].val.flags == JX_ESCAPED);
 	reparse_random();
 
+	/* jx_arr_next walks the elements of an array member. */
+	{
+		static const char t[] = "{\"a\":[ 1 ,\"x\\n\", {\"b\":[2]},[] ,null]}";
+		struct jx_val v;
+		size_t pos = 0;
+		int k = 0;
+		static const enum jx_type want[] = { JX_NUMBER, JX_STRING,
+		    JX_OBJECT, JX_ARRAY, JX_NULL };
+		static const size_t wantn[] = { 1, 5, 9, 2, 4 };
+
+		CHECK(jx_parse(&d, t, strlen(t), &e) == 0 && d.n == 1);
+		while (jx_arr_next(&d.m[0].val, &pos, &v)) {
+			CHECK(k < 5 && v.type == want[k] && v.n == wantn[k]);
+			CHECK((v.flags == JX_ESCAPED) == (k == 1));
+			k++;
+		}
+		CHECK(k == 5);
+		pos = 0;
+		CHECK(jx_parse(&d, "[ ]", 3, &e) == 0 &&
+		    !jx_arr_next(&d.root, &pos, &v));
+	}
+
 	/* Deep nesting fails cleanly. */
 	{
 		char *deep = malloc(200001);
