@@ -526,6 +526,17 @@ path_prefix(const char *p, size_t n)
 	return 0;
 }
 
+/* Write the members span[0, end), copied as they are, if any. */
+static inline void
+put_run(const char *span, const char *end, int *nout)
+{
+	if (span == NULL)
+		return;
+	if ((*nout)++)
+		ob_putc(out, ',');
+	ob_write(out, span, end - span);
+}
+
 /*
  * Write the object d with every rule applied.  fpath[0, plen) is the
  * dotted path of d followed by '.', empty at the top level; depth indexes
@@ -576,21 +587,13 @@ mask_object(const struct jx_doc *d, size_t plen, int depth)
 				end = m->val.p + m->val.n;
 				continue;
 			}
-			if (span != NULL) {
-				if (nout++)
-					ob_putc(out, ',');
-				ob_write(out, span, end - span);
-			}
+			put_run(span, end, &nout);
 			span = m->key.p;
 			end = m->val.p + m->val.n;
 			continue;
 		}
-		if (span != NULL) {
-			if (nout++)
-				ob_putc(out, ',');
-			ob_write(out, span, end - span);
-			span = NULL;
-		}
+		put_run(span, end, &nout);
+		span = NULL;
 		if (act == A_DROP) {
 			st.dropped++;
 			continue;
@@ -639,11 +642,7 @@ mask_object(const struct jx_doc *d, size_t plen, int depth)
 			break;
 		}
 	}
-	if (span != NULL) {
-		if (nout)
-			ob_putc(out, ',');
-		ob_write(out, span, end - span);
-	}
+	put_run(span, end, &nout);
 	ob_putc(out, '}');
 }
 
