@@ -78,3 +78,13 @@ has "$T/err" '^etl.sh: stage billing.extract failed \(exit 1\)$'
 [ "$(log_count '.job_created')" = 2 ] || fail "a failed run started a load job"
 bqrows >got
 same got want
+# A load that BigQuery refuses (a token it does not know) fails the run,
+# naming the stage and bq-load's message; the table stays.
+cp "$TOP"/data/customers_billing.xml in/
+printf 'tok-wrong-0000000000\n' >"$T/token"
+run 1 $ETL --data in --out res $BQ
+has "$T/err" '^etl.sh: stage load failed \(exit 1\)$'
+has "$T/err" '^etl.sh: load: bq-load: the access token in .* was rejected'
+has "$T/err" '^etl.sh: stopped; the previous table is untouched$'
+bqrows >got
+same got want
