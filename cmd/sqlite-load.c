@@ -67,7 +67,7 @@ static struct {
 	struct column	*col;
 	size_t		 ncol;
 	const char	*table;
-	const char	*dbpath;	/* for messages */
+	const char	*dbpath;	/* the database file */
 	int		 append, ignore_unknown;
 	sqlite3		*db;	/* where the rows go */
 	sqlite3		*old;	/* a file being replaced by a new one */
@@ -361,20 +361,20 @@ holds_more(sqlite3 *db)
 }
 
 /*
- * Open the file at dbpath into *db and take its write lock (BEGIN
+ * Open the database file into *db and take its write lock (BEGIN
  * IMMEDIATE, waiting up to 10 s for another writer).  A load that
  * replaces the file may rename a new one over the path while we wait:
  * then the lock is on a file nobody opens any more (SQLite would refuse to
  * write to it), so open the path again.  Returns 0, or -1 after a message.
  */
 static int
-open_locked(const char *dbpath, int flags, sqlite3 **db)
+open_locked(int flags, sqlite3 **db)
 {
 	int moved, tries;
 
 	for (tries = 0;; tries++) {
-		if (sqlite3_open_v2(dbpath, db, flags, NULL) != SQLITE_OK) {
-			diag_msg("%s: %s", dbpath, *db ? sqlite3_errmsg(*db) :
+		if (sqlite3_open_v2(L.dbpath, db, flags, NULL) != SQLITE_OK) {
+			diag_msg("%s: %s", L.dbpath, *db ? sqlite3_errmsg(*db) :
 			    "cannot open");
 			return -1;
 		}
@@ -390,7 +390,7 @@ open_locked(const char *dbpath, int flags, sqlite3 **db)
 		*db = NULL;
 		if (tries == 100) {
 			diag_msg("%s: replaced by other loads 100 times while "
-			    "waiting for it", dbpath);
+			    "waiting for it", L.dbpath);
 			return -1;
 		}
 	}
@@ -410,23 +410,23 @@ open_locked(const char *dbpath, int flags, sqlite3 **db)
  * a message.
  */
 static int
-open_db(const char *dbpath)
+open_db(void)
 {
 	struct stat st;
 	mode_t mode, mask;
 	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, exists;
 
 	L.tmpfd = -1;
-	exists = stat(dbpath, &st) == 0;
+	exists = stat(L.dbpath, &st) == 0;
 	if (L.append || (exists && !S_ISREG(st.st_mode)) ||
 	    (!exists && errno != ENOENT))
-		return open_locked(dbpath, flags | SQLITE_OPEN_CREATE, &L.db);
+		return open_locked(flags | SQLITE_OPEN_CREATE, &L.db);
 	mask = umask(0);
 	umask(mask);
 	mode = 0666 & ~mask;
 	if (exists) {
 		/* An existing file: lock it, then look inside. */
-		if (open_locked(dbpath, flags, &L.old) != 0)
+		if (open_locked(flags, &L.old) != 0)
 			return -1;
 		if (holds_more(L.old)) {
 			L.db = L.old;
@@ -434,12 +434,12 @@ open_db(const char *dbpath)
 			return 0;
 		}
 		/* Locked and not moved: the path names the file we hold. */
-		if (stat(dbpath, &st) == 0)
+		if (stat(L.dbpath, &st) == 0)
 			mode = st.st_mode & 07777;
 	}
-	if ((size_t)snprintf(tmppath, sizeof(tmppath), "%s.XXXXXX", dbpath) >=
+	if ((size_t)snprintf(tmppath, sizeof(tmppath), "%s.XXXXXX", L.dbpath) >=
 	    sizeof(tmppath)) {
-		diag_msg("%s: name too long", dbpath);
+		diag_msg("%s: name too long", L.dbpath);
 		return -1;
 	}
 	signal(SIGINT, on_signal);
@@ -489,7 +489,7 @@ sync_dir(const char *path)
  * commit failed.
  */
 static int
-finish(const char *dbpath, int rc)
+finish(int rc)
 {
 	if (L.ins != NULL)
 		sqlite3_finalize(L.ins);
@@ -509,14 +509,14 @@ finish(const char *dbpath, int rc)
 			rc = -1;
 		}
 		close(L.tmpfd);
-		if (rc == 0 && rename(tmppath, dbpath) != 0) {
-			diag_syswarn(dbpath, "cannot replace");
+		if (rc == 0 && rename(tmppath, L.dbpath) != 0) {
+			diag_syswarn(L.dbpath, "cannot replace");
 			rc = -1;
 		}
 		if (rc != 0)
 			unlink(tmppath);
 		else
-			(void)sync_dir(dbpath);
+			(void)sync_dir(L.dbpath);
 		tmppath[0] = '\0';
 	}
 	if (L.old != NULL) {
@@ -880,7 +880,7 @@ load(const char *path)
 }
 
 static int
-write_stats(const char *path, const char *db)
+write_stats(const char *path)
 {
 	struct outbuf *ob = ob_create(path);
 
@@ -889,7 +889,7 @@ write_stats(const char *path, const char *db)
 	ob_printf(ob, "{\"tool\":\"sqlite-load\",\"records_in\":%lld,"
 	    "\"records_out\":%lld,\"rejected\":%lld,\"db\":", L.in, L.loaded,
 	    L.bad);
-	ob_json_str(ob, db, strlen(db));
+	ob_json_str(ob, L.dbpath, strlen(L.dbpath));
 	ob_puts(ob, ",\"table\":");
 	ob_json_str(ob, L.table, strlen(L.table));
 	ob_printf(ob, ",\"mode\":\"%s\"}\n", L.append ? "append" : "replace");
@@ -913,7 +913,7 @@ main(int argc, char *argv[])
 		{ "version",    no_argument,       NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *schema = NULL, *dbpath = NULL, *rejects = NULL;
+	const char *schema = NULL, *rejects = NULL;
 	const char *stats = NULL, *commit_if = NULL;
 	int ch, i, rc = 0;
 
@@ -923,7 +923,7 @@ main(int argc, char *argv[])
 	    NULL)) != -1) {
 		switch (ch) {
 		case 'a': L.append = 1; break;
-		case 'd': dbpath = L.dbpath = optarg; break;
+		case 'd': L.dbpath = optarg; break;
 		case 'h': usage(STATUS_OK);
 		case 's': schema = optarg; break;
 		case 't': L.table = optarg; break;
@@ -939,7 +939,7 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
-	if (schema == NULL || dbpath == NULL || L.table == NULL) {
+	if (schema == NULL || L.dbpath == NULL || L.table == NULL) {
 		diag_msg("--schema, --db and --table are required");
 		usage(STATUS_USAGE);
 	}
@@ -960,7 +960,7 @@ main(int argc, char *argv[])
 	/* One thread, and no memory statistics: no mutex per call. */
 	sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-	if (open_db(dbpath) != 0 || prepare() != 0) {
+	if (open_db() != 0 || prepare() != 0) {
 		rc = -1;
 		goto out;
 	}
@@ -984,10 +984,10 @@ main(int argc, char *argv[])
 		rc = -1;
 	L.rej = NULL;
 out:
-	rc = finish(dbpath, rc);
+	rc = finish(rc);
 	if (L.rej != NULL)
 		rej_close(L.rej);
-	if (stats != NULL && write_stats(stats, dbpath) != 0)
+	if (stats != NULL && write_stats(stats) != 0)
 		rc = -1;
 	for (size_t k = 0; k < L.ncol; k++)
 		free(L.col[k].name);

@@ -168,8 +168,7 @@ run 0 $SQLITE_LOAD -s ../s.json -d db -t t ../one
 mkfifo ff
 $SQLITE_LOAD -s ../s.json -d db -t t ff 2>a.err &
 apid=$!
-exec 3>ff
-sleep 0.5
+exec 3>ff	# returns once the load opened ff, after taking the lock
 $SQLITE_LOAD -s ../s.json -d db -t u -a ../two 2>b.err 3>&- &
 bpid=$!
 sleep 1
